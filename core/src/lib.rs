@@ -1,0 +1,53 @@
+//! # copydesk
+//!
+//! copydesk cleans up news corpora the way a newsroom's copy desk cleans copy. Given
+//! articles as they really arrive (scraped plain text full of page residue, JSON or JSONL
+//! records), it
+//!
+//! 1. **parses** each article into structure ([`article`]): blocks of text with their kind
+//!    and their exact span in the input;
+//! 2. finds **near-duplicate passages** within and across articles;
+//! 3. resolves **dates** against the publication date.
+//!
+//! Everything copydesk reports carries a [`text::Span`]: a byte range into the input, so
+//! `&input[span.range()]` is the piece, and nothing is reported that cannot be found again.
+//!
+//! ## Reading and parsing
+//!
+//! ```
+//! use copydesk::article::{self, BlockKind};
+//!
+//! let text = "Talks are under way.\n\nOfficials are targeting May or June.";
+//! let a = article::parse(text);
+//! assert_eq!(a.blocks.len(), 2);
+//! assert!(a.blocks.iter().all(|b| b.kind == BlockKind::Paragraph));
+//! assert_eq!(&text[a.blocks[1].span.range()], "Officials are targeting May or June.");
+//! ```
+//!
+//! Files, directories, JSON and JSONL records are read by [`corpus::read`], which takes
+//! publication dates from a `manifest.jsonl` beside the files and reports every unreadable
+//! file or record as an error naming it, without stopping.
+//!
+//! ## Text primitives
+//!
+//! ```
+//! use copydesk::text::{normalize, sentences};
+//!
+//! let text = "Mr. Pompeo met Kim. “We’ll see what happens,” Trump said.";
+//! assert_eq!(sentences(text).len(), 2);
+//! assert_eq!(normalize("“We’ll  SEE”"), "\"we'll see\"");
+//! ```
+//!
+//! ## Errors
+//!
+//! Fallible functions return [`Result`], whose [`Error`] names the file (and line) and says
+//! what to do. copydesk does not panic on any input.
+
+#![warn(missing_docs)]
+
+pub mod article;
+pub mod corpus;
+mod error;
+pub mod text;
+
+pub use error::{Error, ErrorKind, Result};
