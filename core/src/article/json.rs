@@ -1,0 +1,110 @@
+//! The JSON form of an article, shared by every front end.
+
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
+
+use super::Article;
+use crate::text::{OffsetUnit, Span, SpanConverter};
+
+/// A view of an [`Article`] that serializes to its documented JSON form: `id`, `source`,
+/// `published`, `url`, `outlet`, `language`, `title`, and `blocks` (each `kind`, `text`,
+/// `start`, `end`, and with [`ArticleJson::with_sentences`] its `sentences`).
+///
+/// Offsets are counted in the chosen [`OffsetUnit`]; the CLI and Python use characters.
+///
+/// ```
+/// use copydesk::article::{self, ArticleJson};
+/// use copydesk::text::OffsetUnit;
+///
+/// let a = article::parse("“Yes.” No.");
+/// let json = serde_json::to_value(ArticleJson::new(&a, OffsetUnit::Chars)).unwrap();
+/// assert_eq!(json["blocks"][0]["end"], 10);
+/// ```
+pub struct ArticleJson<'a> {
+    article: &'a Article,
+    converter: SpanConverter<'a>,
+    sentences: bool,
+}
+
+impl<'a> ArticleJson<'a> {
+    /// A view of `article` with offsets in `unit`.
+    pub fn new(article: &'a Article, unit: OffsetUnit) -> ArticleJson<'a> {
+        ArticleJson {
+            article,
+            converter: SpanConverter::new(&article.text, unit),
+            sentences: false,
+        }
+    }
+
+    /// Also list each block's sentences.
+    pub fn with_sentences(mut self, yes: bool) -> ArticleJson<'a> {
+        self.sentences = yes;
+        self
+    }
+}
+
+impl Serialize for ArticleJson<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let a = self.article;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("id", &a.id)?;
+        map.serialize_entry("source", &a.source)?;
+        map.serialize_entry("published", &a.published)?;
+        map.serialize_entry("url", &a.meta.url)?;
+        map.serialize_entry("outlet", &a.meta.outlet)?;
+        map.serialize_entry("language", &a.meta.language)?;
+        map.serialize_entry("title", &a.title())?;
+        map.serialize_entry("blocks", &Blocks(self))?;
+        map.end()
+    }
+}
+
+struct Blocks<'v, 'a>(&'v ArticleJson<'a>);
+
+impl Serialize for Blocks<'_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let view = self.0;
+        let a = view.article;
+        let mut seq = serializer.serialize_seq(Some(a.blocks.len()))?;
+        for (i, block) in a.blocks.iter().enumerate() {
+            let sentences = view.sentences.then(|| {
+                a.block_sentences(i)
+                    .into_iter()
+                    .map(|s| Piece::new(view, s.span))
+                    .collect::<Vec<_>>()
+            });
+            seq.serialize_element(&BlockJson {
+                kind: block.kind.as_str(),
+                piece: Piece::new(view, block.span),
+                sentences,
+            })?;
+        }
+        seq.end()
+    }
+}
+
+#[derive(serde::Serialize)]
+struct BlockJson<'a> {
+    kind: &'static str,
+    #[serde(flatten)]
+    piece: Piece<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sentences: Option<Vec<Piece<'a>>>,
+}
+
+#[derive(serde::Serialize)]
+struct Piece<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+}
+
+impl<'a> Piece<'a> {
+    fn new(view: &ArticleJson<'a>, span: Span) -> Piece<'a> {
+        let (start, end) = view.converter.convert(span);
+        Piece {
+            text: span.slice(&view.article.text),
+            start,
+            end,
+        }
+    }
+}

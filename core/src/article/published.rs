@@ -1,0 +1,169 @@
+//! Publication dates: a calendar date, with the time and UTC offset when they are known.
+
+use std::fmt;
+use std::str::FromStr;
+
+use jiff::civil::{Date, Time};
+use jiff::fmt::temporal::Pieces;
+use jiff::tz::Offset;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::error::{Error, Result};
+
+/// When an article was published.
+///
+/// The date is what relative expressions ("yesterday", "last week") resolve against; the
+/// time and offset are kept when the source gives them.
+///
+/// ```
+/// use copydesk::article::Published;
+///
+/// let p: Published = "2018-04-17T14:03:00Z".parse()?;
+/// assert_eq!(p.date().to_string(), "2018-04-17");
+/// assert_eq!(p.to_string(), "2018-04-17T14:03:00Z");
+/// assert!("next Tuesday-ish".parse::<Published>().is_err());
+/// # Ok::<(), copydesk::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Published {
+    date: Date,
+    time: Option<Time>,
+    offset: Option<Offset>,
+}
+
+impl Published {
+    /// A publication date without a time.
+    pub fn from_date(date: Date) -> Published {
+        Published {
+            date,
+            time: None,
+            offset: None,
+        }
+    }
+
+    /// A publication date and time, with the UTC offset when known.
+    pub fn from_parts(date: Date, time: Option<Time>, offset: Option<Offset>) -> Published {
+        Published { date, time, offset }
+    }
+
+    /// The calendar date (in the publisher's local time when an offset was given).
+    pub fn date(&self) -> Date {
+        self.date
+    }
+
+    /// The local time of day, when known.
+    pub fn time(&self) -> Option<Time> {
+        self.time
+    }
+
+    /// The UTC offset of the time, when known.
+    pub fn offset(&self) -> Option<Offset> {
+        self.offset
+    }
+
+    /// Reads a publication date written in ISO 8601 / RFC 3339: `2018-04-17`,
+    /// `2018-04-17T14:03:00`, `2018-04-17T14:03:00Z`, `2018-04-17 14:03:00+01:00`.
+    ///
+    /// A value that cannot be read is an error naming it: a date is never guessed.
+    pub fn parse(value: &str) -> Result<Published> {
+        let trimmed = value.trim();
+        if trimmed.is_empty() {
+            return Err(Error::invalid_date(value, "it is empty"));
+        }
+        let pieces = Pieces::parse(trimmed)
+            .map_err(|e| Error::invalid_date(value, first_clause(&e.to_string())))?;
+        Ok(Published {
+            date: pieces.date(),
+            time: pieces.time(),
+            offset: pieces.time().and(pieces.to_numeric_offset()),
+        })
+    }
+}
+
+/// jiff's messages chain causes with ": "; the first clause is the useful one.
+fn first_clause(message: &str) -> String {
+    message.split(": ").next().unwrap_or(message).to_owned()
+}
+
+impl FromStr for Published {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Published> {
+        Published::parse(s)
+    }
+}
+
+impl From<Date> for Published {
+    fn from(date: Date) -> Published {
+        Published::from_date(date)
+    }
+}
+
+impl fmt::Display for Published {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.date)?;
+        if let Some(time) = self.time {
+            write!(f, "T{}", time.strftime("%H:%M:%S"))?;
+            if time.subsec_nanosecond() != 0 {
+                let frac = format!("{:09}", time.subsec_nanosecond());
+                write!(f, ".{}", frac.trim_end_matches('0'))?;
+            }
+            match self.offset {
+                Some(offset) if offset == Offset::UTC => write!(f, "Z")?,
+                Some(offset) => {
+                    let seconds = offset.seconds();
+                    let sign = if seconds < 0 { '-' } else { '+' };
+                    let minutes = seconds.unsigned_abs() / 60;
+                    write!(f, "{sign}{:02}:{:02}", minutes / 60, minutes % 60)?;
+                }
+                None => {}
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Serialize for Published {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Published {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Published, D::Error> {
+        let s = String::deserialize(deserializer)?;
+        Published::parse(&s).map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_iso_forms() {
+        for s in [
+            "2018-04-17",
+            "2018-04-17T14:03:00",
+            "2018-04-17T14:03:00Z",
+            "2018-04-17T14:03:00+01:00",
+            "2018-04-17T14:03:00.5-05:00",
+        ] {
+            assert_eq!(Published::parse(s).unwrap().to_string(), s);
+        }
+        assert_eq!(
+            Published::parse("2018-04-17 14:03:00+01:00")
+                .unwrap()
+                .to_string(),
+            "2018-04-17T14:03:00+01:00"
+        );
+    }
+
+    #[test]
+    fn refuses_what_it_cannot_read() {
+        for s in ["", "  ", "2018-02-30", "yesterday", "2018-13-01"] {
+            let err = Published::parse(s).unwrap_err();
+            assert!(err.to_string().contains("cannot read"), "{err}");
+        }
+    }
+}

@@ -1,0 +1,449 @@
+//! Reading articles as they arrive: files, directories, standard input; scraped text, JSON
+//! and JSONL records; publication dates from a `manifest.jsonl` beside the files.
+//!
+//! Reading never stops at a bad file: each file, record or path that cannot be read becomes
+//! one `Err` in the stream, naming the file (and line), and the rest still come through.
+//! Inputs are only ever read.
+//!
+//! ```no_run
+//! use copydesk::corpus::{self, ReadOptions};
+//!
+//! for doc in corpus::read(&["seeds/"], &ReadOptions::default()) {
+//!     match doc {
+//!         Ok(doc) => println!("{} {:?}", doc.id, doc.published),
+//!         Err(err) => eprintln!("copydesk: {err}"),
+//!     }
+//! }
+//! ```
+
+mod decode;
+mod manifest;
+mod record;
+
+pub use record::{ID_FIELDS, PUBLISHED_FIELDS, TEXT_FIELDS};
+
+use std::collections::{HashMap, VecDeque};
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use crate::article::{Document, Published};
+use crate::error::{Error, ErrorKind, Result};
+use manifest::Manifest;
+
+/// The name of the per-directory metadata file.
+pub const MANIFEST: &str = "manifest.jsonl";
+
+/// What an input holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum InputFormat {
+    /// One article of plain (scraped) text per file.
+    Text,
+    /// One JSON record, or an array of records, per file.
+    Json,
+    /// One JSON record per line.
+    Jsonl,
+}
+
+impl InputFormat {
+    /// The format a file's extension implies: `.json`, `.jsonl`/`.ndjson`, else text.
+    pub fn from_path(path: &Path) -> InputFormat {
+        match extension(path).as_deref() {
+            Some("json") => InputFormat::Json,
+            Some("jsonl" | "ndjson") => InputFormat::Jsonl,
+            _ => InputFormat::Text,
+        }
+    }
+}
+
+/// File extensions picked up when walking a directory.
+pub const EXTENSIONS: &[&str] = &["txt", "text", "json", "jsonl", "ndjson"];
+
+fn extension(path: &Path) -> Option<String> {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+}
+
+/// How inputs are read.
+#[derive(Clone, Debug, Default)]
+pub struct ReadOptions {
+    /// Read every input in this format instead of detecting it.
+    pub format: Option<InputFormat>,
+    /// The record field that holds the text (default: the first of [`TEXT_FIELDS`]).
+    pub text_field: Option<String>,
+    /// The record field that holds the id (default: the first of [`ID_FIELDS`], then `url`).
+    pub id_field: Option<String>,
+    /// The publication date of every article read, overriding records and manifests.
+    pub published: Option<Published>,
+    /// Refuse invalid UTF-8 instead of replacing it with a warning.
+    pub strict: bool,
+}
+
+/// One input: a file or standard input.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Input {
+    /// A file.
+    File(PathBuf),
+    /// Standard input (named `-` on the command line).
+    Stdin,
+}
+
+impl Input {
+    /// How the input is named in messages and in `source` fields.
+    pub fn name(&self) -> String {
+        match self {
+            Input::File(path) => path.display().to_string(),
+            Input::Stdin => "<stdin>".to_owned(),
+        }
+    }
+}
+
+/// Expands paths into inputs: `-` is standard input, a file is itself, a directory is every
+/// file below it with a known extension ([`EXTENSIONS`]), recursively, sorted by name,
+/// leaving out hidden files and `manifest.jsonl`. A path that cannot be read is an `Err` in
+/// its place; symbolic links are followed, and a link loop is an error, not a hang.
+pub fn expand<P: AsRef<Path>>(paths: &[P]) -> Vec<Result<Input>> {
+    let mut out = Vec::new();
+    for path in paths {
+        let path = path.as_ref();
+        if path == Path::new("-") {
+            out.push(Ok(Input::Stdin));
+            continue;
+        }
+        match std::fs::metadata(path) {
+            Err(err) => out.push(Err(Error::from(err).with_path(path))),
+            Ok(meta) if meta.is_dir() => walk(path, &mut out),
+            Ok(_) => out.push(Ok(Input::File(path.to_path_buf()))),
+        }
+    }
+    out
+}
+
+fn walk(dir: &Path, out: &mut Vec<Result<Input>>) {
+    let entries = walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in entries {
+        match entry {
+            Err(err) => {
+                let path = err.path().unwrap_or(dir).to_path_buf();
+                let err = match err.into_io_error() {
+                    Some(io) => Error::from(io),
+                    None => Error::from(io::Error::other(
+                        "symbolic link loop; the link was not followed",
+                    )),
+                };
+                out.push(Err(err.with_path(path)));
+            }
+            Ok(entry) => {
+                let path = entry.path();
+                let known = extension(path).is_some_and(|e| EXTENSIONS.contains(&e.as_str()));
+                if entry.file_type().is_file() && known && entry.file_name() != MANIFEST {
+                    out.push(Ok(Input::File(path.to_path_buf())));
+                }
+            }
+        }
+    }
+}
+
+/// Reads every document from `paths` (see [`expand`]), in order, one `Result` per document
+/// or per thing that could not be read.
+pub fn read<P: AsRef<Path>>(paths: &[P], opts: &ReadOptions) -> Documents {
+    Documents::new(expand(paths), opts.clone())
+}
+
+/// Reads the documents of one text held in memory, as if it came from a file named `name`
+/// in `format`.
+pub fn read_str(
+    text: &str,
+    name: &str,
+    format: InputFormat,
+    opts: &ReadOptions,
+) -> Vec<Result<Document>> {
+    let stem = stem_of(Path::new(name));
+    let docs = documents_from_text(text.to_owned(), format, name, &stem, opts);
+    docs.into_iter()
+        .map(|d| d.map(|d| apply_override(d, opts)))
+        .collect()
+}
+
+/// The stream of documents read from a list of inputs; see [`read`].
+pub struct Documents {
+    inputs: VecDeque<Result<Input>>,
+    opts: ReadOptions,
+    manifests: HashMap<PathBuf, Option<Manifest>>,
+    pending: VecDeque<Result<Document>>,
+    lines: Option<JsonLines>,
+}
+
+impl Documents {
+    /// Reads the given inputs in order.
+    pub fn new(inputs: Vec<Result<Input>>, opts: ReadOptions) -> Documents {
+        Documents {
+            inputs: inputs.into(),
+            opts,
+            manifests: HashMap::new(),
+            pending: VecDeque::new(),
+            lines: None,
+        }
+    }
+
+    fn open(&mut self, input: Input) {
+        let name = input.name();
+        let path = match &input {
+            Input::File(path) => Some(path.clone()),
+            Input::Stdin => None,
+        };
+        let entry = path.as_deref().and_then(|p| self.manifest_entry(p));
+        let stem = path.as_deref().map_or_else(|| "stdin".to_owned(), stem_of);
+        let forced = self.opts.format;
+        let format = forced.or(path.as_deref().map(InputFormat::from_path));
+
+        // JSONL files are streamed line by line; everything else is read whole.
+        if let (Some(InputFormat::Jsonl), Some(path)) = (format, &path) {
+            match JsonLines::open(path, &stem, entry) {
+                Ok(lines) => self.lines = Some(lines),
+                Err(err) => self.pending.push_back(Err(err.with_path(path))),
+            }
+            return;
+        }
+        let bytes = match &input {
+            Input::File(p) => std::fs::read(p),
+            Input::Stdin => {
+                let mut buf = Vec::new();
+                io::stdin().lock().read_to_end(&mut buf).map(|_| buf)
+            }
+        };
+        let decoded = bytes
+            .map_err(Error::from)
+            .and_then(|b| decode::decode(b, self.opts.strict));
+        let (text, warning) = match decoded {
+            Ok(decoded) => decoded,
+            Err(err) => {
+                self.pending.push_back(Err(err.with_path(&name)));
+                return;
+            }
+        };
+        let format = format.unwrap_or_else(|| sniff(&text));
+        for doc in documents_from_text(text, format, &name, &stem, &self.opts) {
+            let doc = doc.map(|mut d| {
+                if let Some(w) = &warning {
+                    d.warnings.insert(0, format!("{name}: {w}"));
+                }
+                if let Some(e) = &entry {
+                    e.apply(&mut d, format == InputFormat::Text);
+                }
+                d
+            });
+            self.pending.push_back(doc);
+        }
+    }
+
+    /// The manifest entry for `path`, loading its directory's manifest on first use (and
+    /// queueing any errors in it).
+    fn manifest_entry(&mut self, path: &Path) -> Option<manifest::Entry> {
+        let dir = path.parent().unwrap_or(Path::new("")).to_path_buf();
+        if !self.manifests.contains_key(&dir) {
+            let file = dir.join(MANIFEST);
+            let loaded = if file.is_file() {
+                let (manifest, errors) = Manifest::load(&file);
+                self.pending.extend(errors.into_iter().map(Err));
+                Some(manifest)
+            } else {
+                None
+            };
+            self.manifests.insert(dir.clone(), loaded);
+        }
+        let name = path.file_name()?.to_str()?;
+        self.manifests.get(&dir)?.as_ref()?.get(name).cloned()
+    }
+}
+
+impl Iterator for Documents {
+    type Item = Result<Document>;
+
+    fn next(&mut self) -> Option<Result<Document>> {
+        loop {
+            if let Some(item) = self.pending.pop_front() {
+                return Some(item.map(|d| apply_override(d, &self.opts)));
+            }
+            if let Some(lines) = &mut self.lines {
+                match lines.next_document(&self.opts) {
+                    Some(item) => return Some(item.map(|d| apply_override(d, &self.opts))),
+                    None => self.lines = None,
+                }
+                continue;
+            }
+            match self.inputs.pop_front()? {
+                Ok(input) => self.open(input),
+                Err(err) => return Some(Err(err)),
+            }
+        }
+    }
+}
+
+fn apply_override(mut doc: Document, opts: &ReadOptions) -> Document {
+    if let Some(p) = opts.published {
+        doc.published = Some(p);
+    }
+    doc
+}
+
+fn stem_of(path: &Path) -> String {
+    path.file_stem().map_or_else(
+        || path.display().to_string(),
+        |s| s.to_string_lossy().into_owned(),
+    )
+}
+
+/// Guesses the format of text from standard input: JSON when the whole parses as a JSON
+/// object or array, JSONL when its first line is an object, else plain text.
+fn sniff(text: &str) -> InputFormat {
+    let trimmed = text.trim_start();
+    if !trimmed.starts_with(['{', '[']) {
+        return InputFormat::Text;
+    }
+    if serde_json::from_str::<Value>(trimmed).is_ok() {
+        return InputFormat::Json;
+    }
+    let first = trimmed.lines().next().unwrap_or_default();
+    if matches!(serde_json::from_str::<Value>(first), Ok(Value::Object(_))) {
+        InputFormat::Jsonl
+    } else {
+        InputFormat::Text
+    }
+}
+
+/// The documents of one decoded input.
+fn documents_from_text(
+    text: String,
+    format: InputFormat,
+    name: &str,
+    stem: &str,
+    opts: &ReadOptions,
+) -> Vec<Result<Document>> {
+    match format {
+        InputFormat::Text => vec![Ok(Document {
+            id: stem.to_owned(),
+            source: name.to_owned(),
+            text,
+            ..Document::default()
+        })],
+        InputFormat::Json => match serde_json::from_str::<Value>(&text) {
+            Err(err) => vec![Err(json_error(&err)
+                .with_path(name)
+                .at_line(err.line() as u64))],
+            Ok(Value::Array(values)) => values
+                .into_iter()
+                .enumerate()
+                .map(|(i, v)| {
+                    let n = i + 1;
+                    record::document(v, format!("{stem}:{n}"), format!("{name}#{n}"), opts)
+                        .map_err(|e| e.with_path(format!("{name}#{n}")))
+                })
+                .collect(),
+            Ok(value) => vec![
+                record::document(value, stem.to_owned(), name.to_owned(), opts)
+                    .map_err(|e| e.with_path(name)),
+            ],
+        },
+        InputFormat::Jsonl => {
+            let mut out = Vec::new();
+            for (i, line) in text.lines().enumerate() {
+                let n = i as u64 + 1;
+                if line.trim().is_empty() {
+                    continue;
+                }
+                out.push(record_from_line(line, n, name, stem, opts));
+            }
+            out
+        }
+    }
+}
+
+fn record_from_line(
+    line: &str,
+    n: u64,
+    name: &str,
+    stem: &str,
+    opts: &ReadOptions,
+) -> Result<Document> {
+    let value = serde_json::from_str::<Value>(line)
+        .map_err(|e| json_error(&e).with_path(name).at_line(n))?;
+    record::document(value, format!("{stem}:{n}"), format!("{name}:{n}"), opts)
+        .map_err(|e| e.with_path(name).at_line(n))
+}
+
+fn json_error(err: &serde_json::Error) -> Error {
+    Error::new(ErrorKind::Json(err.to_string()))
+}
+
+/// A JSONL file read one line at a time, so a large file is never held whole.
+struct JsonLines {
+    reader: BufReader<File>,
+    name: String,
+    stem: String,
+    entry: Option<manifest::Entry>,
+    line: u64,
+    buf: Vec<u8>,
+}
+
+impl JsonLines {
+    fn open(path: &Path, stem: &str, entry: Option<manifest::Entry>) -> Result<JsonLines> {
+        let mut reader = BufReader::with_capacity(1 << 16, File::open(path)?);
+        if decode::looks_binary(reader.fill_buf()?) {
+            return Err(Error::new(ErrorKind::Binary));
+        }
+        Ok(JsonLines {
+            reader,
+            name: path.display().to_string(),
+            stem: stem.to_owned(),
+            entry,
+            line: 0,
+            buf: Vec::new(),
+        })
+    }
+
+    fn next_document(&mut self, opts: &ReadOptions) -> Option<Result<Document>> {
+        loop {
+            self.buf.clear();
+            match self.reader.read_until(b'\n', &mut self.buf) {
+                Ok(0) => return None,
+                Ok(_) => {}
+                Err(err) => {
+                    // A read error ends the file: report it once, with where it happened.
+                    let err = Error::from(err)
+                        .with_path(&self.name)
+                        .at_line(self.line + 1);
+                    self.line = u64::MAX;
+                    return Some(Err(err));
+                }
+            }
+            self.line += 1;
+            let bytes = std::mem::take(&mut self.buf);
+            let (text, warning) = match decode::decode(bytes, opts.strict) {
+                Ok(decoded) => decoded,
+                Err(err) => return Some(Err(err.with_path(&self.name).at_line(self.line))),
+            };
+            if text.trim().is_empty() {
+                continue;
+            }
+            let mut doc = record_from_line(&text, self.line, &self.name, &self.stem, opts);
+            if let Ok(d) = &mut doc {
+                if let Some(w) = warning {
+                    d.warnings
+                        .insert(0, format!("{}:{}: {w}", self.name, self.line));
+                }
+                if let Some(e) = &self.entry {
+                    e.apply(d, false);
+                }
+            }
+            return Some(doc);
+        }
+    }
+}
