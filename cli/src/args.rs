@@ -1,0 +1,140 @@
+//! The command-line grammar.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use copydesk::article::Published;
+use copydesk::corpus::{InputFormat, ReadOptions};
+
+/// Clean up news corpora: parse scraped articles into structure, find passages printed
+/// twice, resolve dates against the publication date.
+#[derive(Debug, Parser)]
+#[command(name = "copydesk", version, max_term_width = 100)]
+#[command(
+    after_help = "Inputs are files, directories (read recursively, sorted) or - for \
+standard input: .txt as scraped text, .json/.jsonl as records. A manifest.jsonl beside the \
+files gives their publication dates.\n\nExit codes: 0 ok, 1 error (an input could not be \
+read), 2 usage."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub(crate) command: Command,
+
+    /// Worker threads [default: one per core].
+    #[arg(long, short = 'j', global = true, value_name = "N")]
+    pub(crate) jobs: Option<usize>,
+
+    /// Print no warnings or summary on standard error (errors are still printed).
+    #[arg(long, short = 'q', global = true)]
+    pub(crate) quiet: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum Command {
+    /// Parse articles into blocks (title, paragraphs, captions...) with their spans.
+    #[command(
+        after_help = "Example:\n  copydesk parse seeds/ --format text --sentences\n  \
+copydesk parse article.txt --published 2018-04-17 > article.jsonl\n\nOffsets (start, end) \
+count characters (Python str indices) into the article's text."
+    )]
+    Parse(ParseArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ParseArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = ParseFormat::Jsonl)]
+    pub format: ParseFormat,
+
+    /// List each block's sentences too.
+    #[arg(long)]
+    pub sentences: bool,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ParseFormat {
+    /// One JSON object per article, one per line.
+    Jsonl,
+    /// One JSON array of articles.
+    Json,
+    /// The blocks as a reader sees them, kind in the margin.
+    Text,
+}
+
+/// Where articles come from and how to read them.
+#[derive(Debug, Args)]
+pub(crate) struct InputArgs {
+    /// Files, directories, or - for standard input.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Publication date of every input article (ISO 8601, e.g. 2018-04-17).
+    #[arg(long, value_name = "DATE", value_parser = parse_published)]
+    pub published: Option<Published>,
+
+    /// Read inputs in this format instead of detecting it from the extension.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub input_format: Option<InputFormatArg>,
+
+    /// Record field holding the article text [default: text, body, content, maintext...].
+    #[arg(long, value_name = "NAME")]
+    pub text_field: Option<String>,
+
+    /// Record field holding the article id [default: id, then url].
+    #[arg(long, value_name = "NAME")]
+    pub id_field: Option<String>,
+
+    /// Stop at the first input that cannot be read, and refuse invalid UTF-8.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+impl InputArgs {
+    pub(crate) fn read_options(&self) -> ReadOptions {
+        ReadOptions {
+            format: self.input_format.map(InputFormat::from),
+            text_field: self.text_field.clone(),
+            id_field: self.id_field.clone(),
+            published: self.published,
+            strict: self.strict,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum InputFormatArg {
+    /// Scraped plain text, one article per file.
+    Text,
+    /// A JSON record or an array of records.
+    Json,
+    /// One JSON record per line.
+    Jsonl,
+}
+
+impl From<InputFormatArg> for InputFormat {
+    fn from(arg: InputFormatArg) -> InputFormat {
+        match arg {
+            InputFormatArg::Text => InputFormat::Text,
+            InputFormatArg::Json => InputFormat::Json,
+            InputFormatArg::Jsonl => InputFormat::Jsonl,
+        }
+    }
+}
+
+/// Where results go.
+#[derive(Debug, Args)]
+pub(crate) struct OutputArgs {
+    /// Write to FILE instead of standard output; the file is written whole or not at all.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+fn parse_published(value: &str) -> Result<Published, String> {
+    Published::parse(value).map_err(|e| e.to_string())
+}

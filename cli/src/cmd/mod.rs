@@ -1,0 +1,13 @@
+//! One module per subcommand.
+
+mod parse;
+
+use crate::BoxError;
+use crate::args::{Cli, Command};
+use crate::input::Report;
+
+pub(crate) fn run(cli: &Cli, report: &mut Report) -> Result<(), BoxError> {
+    match &cli.command {
+        Command::Parse(args) => parse::run(args, report),
+    }
+}
