@@ -1,0 +1,39 @@
+"""copydesk: clean up news corpora.
+
+Parse scraped articles into structure, find passages printed twice, and resolve dates
+against the publication date. Spans are ``str`` indices: ``article.text[b.start:b.end]``
+is always ``b.text``.
+
+>>> import copydesk
+>>> a = copydesk.parse("Talks are under way.\\n\\nOfficials are targeting May.", published="2018-04-08")
+>>> [b.kind for b in a.blocks]
+['paragraph', 'paragraph']
+"""
+
+from copydesk._copydesk import (
+    Article,
+    Block,
+    Sentence,
+    __version__,
+    normalize,
+    paragraphs,
+    parse,
+    read,
+    sentences,
+)
+from copydesk._errors import CopydeskError, InputFileError, InvalidInputError
+
+__all__ = [
+    "Article",
+    "Block",
+    "CopydeskError",
+    "InputFileError",
+    "InvalidInputError",
+    "Sentence",
+    "__version__",
+    "normalize",
+    "paragraphs",
+    "parse",
+    "read",
+    "sentences",
+]

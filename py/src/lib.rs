@@ -1,0 +1,35 @@
+//! The `copydesk._copydesk` extension module: thin conversions between Python and the
+//! `copydesk` library. Python-facing names and docs live in `python/copydesk/`.
+
+mod article;
+mod convert;
+mod errors;
+mod text;
+
+use pyo3::prelude::*;
+
+/// Runs the `copydesk` command line with `argv` (program name first) and returns its exit
+/// code. This is the console entry point installed with the wheel: the very same command as
+/// the Rust binary.
+#[pyfunction]
+fn main(py: Python<'_>, argv: Vec<String>) -> u8 {
+    py.detach(|| copydesk_cli::run(argv))
+}
+
+/// Rust core of copydesk.
+#[pymodule(gil_used = false)]
+mod _copydesk {
+    #[pymodule_export]
+    use super::article::{Article, Block, Sentence, parse, read};
+    #[pymodule_export]
+    use super::main;
+    #[pymodule_export]
+    use super::text::{normalize, paragraphs, sentences};
+
+    use pyo3::prelude::*;
+
+    #[pymodule_init]
+    fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
+        m.add("__version__", env!("CARGO_PKG_VERSION"))
+    }
+}
