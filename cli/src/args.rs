@@ -32,39 +32,8 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub(crate) enum Command {
     /// Parse articles into blocks (title, paragraphs, captions...) with their spans.
-    #[command(
-        after_help = "Example:\n  copydesk parse seeds/ --format text --sentences\n  \
-copydesk parse article.txt --published 2018-04-17 > article.jsonl\n\nOffsets (start, end) \
-count characters (Python str indices) into the article's text."
-    )]
-    Parse(ParseArgs),
-}
-
-#[derive(Debug, Args)]
-pub(crate) struct ParseArgs {
-    #[command(flatten)]
-    pub input: InputArgs,
-
-    /// Output format.
-    #[arg(long, short = 'f', value_enum, default_value_t = ParseFormat::Jsonl)]
-    pub format: ParseFormat,
-
-    /// List each block's sentences too.
-    #[arg(long)]
-    pub sentences: bool,
-
-    #[command(flatten)]
-    pub output: OutputArgs,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub(crate) enum ParseFormat {
-    /// One JSON object per article, one per line.
-    Jsonl,
-    /// One JSON array of articles.
-    Json,
-    /// The blocks as a reader sees them, kind in the margin.
-    Text,
+    #[command(after_help = crate::cmd::parse::EXAMPLES)]
+    Parse(crate::cmd::parse::ParseArgs),
 }
 
 /// Where articles come from and how to read them.

@@ -1,6 +1,6 @@
 //! One module per subcommand.
 
-mod parse;
+pub(crate) mod parse;
 
 use crate::BoxError;
 use crate::args::{Cli, Command};

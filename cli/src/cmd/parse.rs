@@ -5,10 +5,45 @@ use std::io::Write;
 use copydesk::article::{self, Article, ArticleJson};
 use copydesk::text::{OffsetUnit, SpanConverter};
 
+use clap::{Args, ValueEnum};
+
 use crate::BoxError;
-use crate::args::{ParseArgs, ParseFormat};
+use crate::args::{InputArgs, OutputArgs};
 use crate::input::{Report, for_each_batch};
 use crate::output::Output;
+
+pub(crate) const EXAMPLES: &str = "Examples:
+  copydesk parse seeds/ --format text --sentences
+  copydesk parse article.txt --published 2018-04-17 > article.jsonl
+
+Offsets (start, end) count characters (Python str indices) into the article's text.";
+
+#[derive(Debug, Args)]
+pub(crate) struct ParseArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = ParseFormat::Jsonl)]
+    pub format: ParseFormat,
+
+    /// List each block's sentences too.
+    #[arg(long)]
+    pub sentences: bool,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ParseFormat {
+    /// One JSON object per article, one per line.
+    Jsonl,
+    /// One JSON array of articles.
+    Json,
+    /// The blocks as a reader sees them, kind in the margin.
+    Text,
+}
 
 pub(crate) fn run(args: &ParseArgs, report: &mut Report) -> Result<(), BoxError> {
     let mut out = Output::open(args.output.output.as_deref())?;
