@@ -38,9 +38,10 @@ pub enum ErrorKind {
     /// The file contains NUL bytes, so it is binary (an image, an archive), not text.
     /// Leave it out of the input, or extract its text first.
     Binary,
-    /// The bytes are not valid UTF-8 at this byte offset. Without strict reading the text
-    /// is decoded with U+FFFD replacement characters and a warning; convert the file to
-    /// UTF-8 (e.g. with `iconv`) to keep every character.
+    /// The bytes are not valid UTF-8 (or, after a UTF-16 byte-order mark, not valid UTF-16)
+    /// at this byte offset. Without strict reading the text is decoded with U+FFFD
+    /// replacement characters and a warning; convert the file to UTF-8 (e.g. with `iconv`)
+    /// to keep every character.
     InvalidUtf8 {
         /// Byte offset of the first invalid byte.
         offset: usize,
@@ -157,7 +158,7 @@ impl fmt::Display for ErrorKind {
             ),
             ErrorKind::InvalidUtf8 { offset } => write!(
                 f,
-                "invalid UTF-8 at byte {offset}; convert the file to UTF-8 (e.g. with iconv)"
+                "invalid text encoding at byte {offset}; convert the file to UTF-8 (e.g. with iconv)"
             ),
             ErrorKind::Json(message) => {
                 write!(

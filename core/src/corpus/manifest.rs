@@ -7,7 +7,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::article::{Document, Published};
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
 
 /// The metadata a manifest gives for one file.
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -73,8 +73,7 @@ impl Manifest {
             let mut entry: Entry = match serde_json::from_str(line) {
                 Ok(entry) => entry,
                 Err(err) => {
-                    let err = Error::new(ErrorKind::Json(err.to_string()));
-                    errors.push(err.with_path(path).at_line(n));
+                    errors.push(super::json_error(&err).with_path(path).at_line(n));
                     continue;
                 }
             };

@@ -328,12 +328,19 @@ fn documents_from_text(
     opts: &ReadOptions,
 ) -> Vec<Result<Document>> {
     match format {
-        InputFormat::Text => vec![Ok(Document {
-            id: stem.to_owned(),
-            source: name.to_owned(),
-            text,
-            ..Document::default()
-        })],
+        InputFormat::Text => {
+            let mut warnings = Vec::new();
+            if text.trim().is_empty() {
+                warnings.push(format!("{name}: no text (the file is empty or blank)"));
+            }
+            vec![Ok(Document {
+                id: stem.to_owned(),
+                source: name.to_owned(),
+                text,
+                warnings,
+                ..Document::default()
+            })]
+        }
         InputFormat::Json => match serde_json::from_str::<Value>(&text) {
             Err(err) => vec![Err(json_error(&err)
                 .with_path(name)
@@ -343,12 +350,15 @@ fn documents_from_text(
                 .enumerate()
                 .map(|(i, v)| {
                     let n = i + 1;
-                    record::document(v, format!("{stem}:{n}"), format!("{name}#{n}"), opts)
-                        .map_err(|e| e.with_path(format!("{name}#{n}")))
+                    let place = format!("{name}#{n}");
+                    record::document(v, format!("{stem}:{n}"), place.clone(), opts)
+                        .map(|doc| located(doc, &place))
+                        .map_err(|e| e.with_path(&place))
                 })
                 .collect(),
             Ok(value) => vec![
                 record::document(value, stem.to_owned(), name.to_owned(), opts)
+                    .map(|doc| located(doc, name))
                     .map_err(|e| e.with_path(name)),
             ],
         },
@@ -376,11 +386,29 @@ fn record_from_line(
     let value = serde_json::from_str::<Value>(line)
         .map_err(|e| json_error(&e).with_path(name).at_line(n))?;
     record::document(value, format!("{stem}:{n}"), format!("{name}:{n}"), opts)
+        .map(|doc| located(doc, &format!("{name}:{n}")))
         .map_err(|e| e.with_path(name).at_line(n))
 }
 
-fn json_error(err: &serde_json::Error) -> Error {
-    Error::new(ErrorKind::Json(err.to_string()))
+/// Prefixes the document's warnings with where it was read.
+fn located(mut doc: Document, place: &str) -> Document {
+    for w in &mut doc.warnings {
+        *w = format!("{place}: {w}");
+    }
+    doc
+}
+
+/// A JSON parse error, placed at its column; the caller names the file and line. serde's
+/// own "at line L column C" is dropped: in a JSONL file its line would always be 1.
+pub(crate) fn json_error(err: &serde_json::Error) -> Error {
+    let message = err.to_string();
+    let what = message
+        .rsplit_once(" at line ")
+        .map_or(message.as_str(), |(what, _)| what);
+    Error::new(ErrorKind::Json(format!(
+        "{what} at column {}",
+        err.column()
+    )))
 }
 
 /// A JSONL file read one line at a time, so a large file is never held whole.
@@ -445,5 +473,108 @@ impl JsonLines {
             }
             return Some(doc);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(dir: &Path, name: &str, text: &str) {
+        let path = dir.join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).unwrap();
+        }
+        std::fs::write(path, text).unwrap();
+    }
+
+    #[test]
+    fn sniffs_standard_input() {
+        assert_eq!(sniff("  {\"text\": \"a\"}"), InputFormat::Json);
+        assert_eq!(sniff("[{\"text\": \"a\"}]"), InputFormat::Json);
+        assert_eq!(
+            sniff("{\"text\": \"a\"}\n{\"text\": \"b\"}\n"),
+            InputFormat::Jsonl
+        );
+        assert_eq!(sniff("{Braces} open this article."), InputFormat::Text);
+        assert_eq!(sniff("Plain text."), InputFormat::Text);
+    }
+
+    #[test]
+    fn walks_directories_sorted_skipping_hidden_and_manifest() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in [
+            "b.txt",
+            "a.jsonl",
+            "sub/c.json",
+            ".hidden.txt",
+            ".git/x.txt",
+            "manifest.jsonl",
+            "notes.md",
+        ] {
+            write(dir.path(), name, "{}");
+        }
+        let names: Vec<String> = expand(&[dir.path()])
+            .into_iter()
+            .map(|i| match i.unwrap() {
+                Input::File(p) => p.strip_prefix(dir.path()).unwrap().display().to_string(),
+                Input::Stdin => "-".into(),
+            })
+            .collect();
+        assert_eq!(names, ["a.jsonl", "b.txt", "sub/c.json"]);
+    }
+
+    #[test]
+    fn manifest_fills_metadata_and_reports_bad_lines() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "a.txt", "Alpha.");
+        write(dir.path(), "b.txt", "Beta.");
+        write(
+            dir.path(),
+            "c.jsonl",
+            "{\"text\": \"Gamma.\", \"id\": \"g\"}\n",
+        );
+        write(
+            dir.path(),
+            MANIFEST,
+            "{\"file\": \"a.txt\", \"published\": \"2018-04-17\", \"outlet\": \"Vox\", \"id\": \"alpha\"}\n\
+             not json\n\
+             {\"file\": \"b.txt\", \"published\": \"someday\"}\n\
+             {\"file\": \"c.jsonl\", \"published\": \"2019-01-02\", \"id\": \"ignored\"}\n",
+        );
+        let items: Vec<Result<Document>> = read(&[dir.path()], &ReadOptions::default()).collect();
+        let errors: Vec<String> = items
+            .iter()
+            .filter_map(|i| i.as_ref().err().map(|e| e.to_string()))
+            .collect();
+        assert_eq!(errors.len(), 2, "{errors:#?}");
+        assert!(errors[0].ends_with("manifest.jsonl:2: not a valid JSON record (expected ident at column 2); fix or remove the line"));
+        assert!(errors[1].contains("manifest.jsonl:3: cannot read \"someday\" as a date"));
+        let docs: Vec<&Document> = items.iter().filter_map(|i| i.as_ref().ok()).collect();
+        assert_eq!(docs[0].id, "alpha");
+        assert_eq!(docs[0].published.unwrap().to_string(), "2018-04-17");
+        assert_eq!(docs[0].meta.outlet.as_deref(), Some("Vox"));
+        assert!(docs[1].published.is_none());
+        // A manifest's id names a whole file, never each record of a JSONL file.
+        assert_eq!(docs[2].id, "g");
+        assert_eq!(docs[2].published.unwrap().to_string(), "2019-01-02");
+    }
+
+    #[test]
+    fn published_option_overrides_everything() {
+        let opts = ReadOptions {
+            published: Some(Published::parse("2001-02-03").unwrap()),
+            ..ReadOptions::default()
+        };
+        let docs = read_str(
+            "{\"text\": \"x\", \"date\": \"1999-01-01\"}",
+            "r.json",
+            InputFormat::Json,
+            &opts,
+        );
+        assert_eq!(
+            docs[0].as_ref().unwrap().published.unwrap().to_string(),
+            "2001-02-03"
+        );
     }
 }

@@ -75,6 +75,9 @@ pub(crate) fn document(
         title: string_field(&mut record, TITLE_FIELDS)?,
     };
     let mut warnings = Vec::new();
+    if text.trim().is_empty() {
+        warnings.push("the record's text is empty".to_owned());
+    }
     let published = match string_field(&mut record, PUBLISHED_FIELDS)? {
         Some(value) => match Published::parse(&value) {
             Ok(p) => Some(p),
