@@ -172,6 +172,27 @@ pub fn read_str(
         .collect()
 }
 
+/// Reads the documents of raw bytes, as if they came from a file named `name` in `format`:
+/// decoded as a file would be (byte-order marks, UTF-16, binary refused, invalid UTF-8
+/// replaced with a warning or, when `opts.strict`, refused).
+pub fn read_bytes(
+    bytes: Vec<u8>,
+    name: &str,
+    format: InputFormat,
+    opts: &ReadOptions,
+) -> Vec<Result<Document>> {
+    match decode::decode(bytes, opts.strict) {
+        Ok((text, warning)) => {
+            let mut docs = read_str(&text, name, format, opts);
+            if let (Some(w), Some(Ok(first))) = (warning, docs.first_mut()) {
+                first.warnings.insert(0, format!("{name}: {w}"));
+            }
+            docs
+        }
+        Err(err) => vec![Err(err.with_path(name))],
+    }
+}
+
 /// The stream of documents read from a list of inputs; see [`read`].
 pub struct Documents {
     inputs: VecDeque<Result<Input>>,

@@ -128,7 +128,8 @@ impl From<Range<usize>> for Span {
 #[derive(Clone, Debug)]
 pub struct CharOffsets<'a> {
     text: &'a str,
-    /// `checkpoints[k]` is the number of chars that start before byte `k * STRIDE`.
+    /// `checkpoints[k]` is the number of chars that start before byte `k * STRIDE`; the
+    /// last entry is the number of chars in the text.
     /// Empty when the text is ASCII, where bytes and chars coincide.
     checkpoints: Vec<usize>,
 }
@@ -150,6 +151,9 @@ impl<'a> CharOffsets<'a> {
             checkpoints.push(count);
             count += chunk.iter().filter(|&&b| !is_continuation(b)).count();
         }
+        // A last checkpoint for the end of the text, which `char_offset(len)` reaches when
+        // the length is a multiple of the stride.
+        checkpoints.push(count);
         CharOffsets { text, checkpoints }
     }
 
@@ -285,6 +289,18 @@ mod tests {
         assert_eq!(offsets.char_offset(text.len()), n);
         assert_eq!(offsets.byte_offset(n), Some(text.len()));
         assert_eq!(offsets.byte_offset(n + 1), None);
+    }
+
+    #[test]
+    fn end_of_text_at_a_stride_boundary() {
+        // Found by fuzzing: 256 bytes exactly, the end fell past the last checkpoint.
+        for len in [STRIDE, 2 * STRIDE] {
+            let text = "é".repeat(len / 2);
+            assert_eq!(text.len(), len);
+            let offsets = CharOffsets::new(&text);
+            assert_eq!(offsets.char_offset(len), len / 2);
+            assert_eq!(offsets.byte_offset(len / 2), Some(len));
+        }
     }
 
     #[test]
