@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use copydesk::article::Published;
-use copydesk::corpus::{InputFormat, ReadOptions};
+use copydesk::corpus::{FileFilter, InputFormat, ReadOptions};
 
 /// Clean up news corpora: parse scraped articles into structure, find passages printed
 /// twice, resolve dates against the publication date.
@@ -62,6 +62,11 @@ pub(crate) struct InputArgs {
     /// Stop at the first input that cannot be read, and refuse invalid UTF-8.
     #[arg(long)]
     pub strict: bool,
+
+    /// Walk directories for files matching GLOB (relative to the directory; repeatable;
+    /// `!GLOB` leaves files out) instead of every .txt/.json/.jsonl file.
+    #[arg(long, short = 'g', value_name = "GLOB", value_parser = parse_glob)]
+    pub glob: Vec<String>,
 }
 
 impl InputArgs {
@@ -72,6 +77,7 @@ impl InputArgs {
             id_field: self.id_field.clone(),
             published: self.published,
             strict: self.strict,
+            ..ReadOptions::default()
         }
     }
 }
@@ -102,6 +108,12 @@ pub(crate) struct OutputArgs {
     /// Write to FILE instead of standard output; the file is written whole or not at all.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+fn parse_glob(value: &str) -> Result<String, String> {
+    FileFilter::from_globs(&[value])
+        .map(|_| value.to_owned())
+        .map_err(|e| e.to_string())
 }
 
 fn parse_published(value: &str) -> Result<Published, String> {

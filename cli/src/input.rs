@@ -1,8 +1,12 @@
 //! Reading inputs for a command: documents in batches, with errors and warnings reported on
-//! standard error as they come.
+//! standard error as they come, a progress bar for long runs on a terminal, and a summary.
+
+use std::io::IsTerminal;
+use std::time::{Duration, Instant};
 
 use copydesk::article::Document;
-use copydesk::corpus;
+use copydesk::corpus::{self, FileFilter};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::BoxError;
 use crate::args::InputArgs;
@@ -11,30 +15,95 @@ use crate::args::InputArgs;
 /// while memory stays bounded on a large corpus.
 const BATCH: usize = 512;
 
-/// Messages on standard error, and the count of inputs that could not be read.
+/// A run shows a progress bar once it has taken this long.
+const PROGRESS_AFTER: Duration = Duration::from_secs(1);
+
+/// Messages on standard error, the count of inputs that could not be read, and the
+/// closing summary.
 pub(crate) struct Report {
     quiet: bool,
     errors: usize,
+    documents: usize,
+    started: Instant,
+    /// What the command adds to the summary line (e.g. clusters found).
+    pub(crate) detail: Option<String>,
+    progress: ProgressBar,
+    progress_shown: bool,
 }
 
 impl Report {
     pub(crate) fn new(quiet: bool) -> Report {
-        Report { quiet, errors: 0 }
+        Report {
+            quiet,
+            errors: 0,
+            documents: 0,
+            started: Instant::now(),
+            detail: None,
+            progress: ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden()),
+            progress_shown: false,
+        }
     }
 
     pub(crate) fn warn(&self, message: &str) {
         if !self.quiet {
-            eprintln!("copydesk: warning: {message}");
+            self.progress
+                .suspend(|| eprintln!("copydesk: warning: {message}"));
         }
     }
 
     pub(crate) fn error(&mut self, err: &dyn std::fmt::Display) {
         self.errors += 1;
-        eprintln!("copydesk: {err}");
+        self.progress.suspend(|| eprintln!("copydesk: {err}"));
     }
 
     pub(crate) fn errors(&self) -> usize {
         self.errors
+    }
+
+    /// Counts one more document read, showing the progress bar once the run is long.
+    fn tick(&mut self) {
+        self.documents += 1;
+        if !self.progress_shown
+            && !self.quiet
+            && self.started.elapsed() >= PROGRESS_AFTER
+            && std::io::stderr().is_terminal()
+        {
+            self.progress_shown = true;
+            self.progress.set_draw_target(ProgressDrawTarget::stderr());
+            self.progress.set_style(
+                ProgressStyle::with_template("{spinner} {pos} articles read  {elapsed}")
+                    .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+            );
+            self.progress.enable_steady_tick(Duration::from_millis(200));
+        }
+        self.progress.set_position(self.documents as u64);
+    }
+
+    /// Clears the progress bar and, after a successful run, prints the one-line summary
+    /// (unless quiet).
+    pub(crate) fn finish(&self, success: bool) {
+        self.progress.finish_and_clear();
+        if self.quiet || !success {
+            return;
+        }
+        let mut line = format!(
+            "copydesk: {} article{} in {:.2} s",
+            self.documents,
+            if self.documents == 1 { "" } else { "s" },
+            self.started.elapsed().as_secs_f64()
+        );
+        if let Some(detail) = &self.detail {
+            line.push_str(", ");
+            line.push_str(detail);
+        }
+        if self.errors > 0 {
+            line.push_str(&format!(
+                "; {} input{} could not be read",
+                self.errors,
+                if self.errors == 1 { "" } else { "s" }
+            ));
+        }
+        eprintln!("{line}");
     }
 }
 
@@ -46,7 +115,8 @@ pub(crate) fn for_each_batch(
     report: &mut Report,
     mut each: impl FnMut(Vec<Document>) -> Result<(), BoxError>,
 ) -> Result<(), BoxError> {
-    let opts = args.read_options();
+    let mut opts = args.read_options();
+    opts.files = FileFilter::from_globs(&args.glob)?;
     let mut batch = Vec::with_capacity(BATCH);
     for item in corpus::read(&args.paths, &opts) {
         match item {
@@ -54,6 +124,7 @@ pub(crate) fn for_each_batch(
                 for warning in &doc.warnings {
                     report.warn(warning);
                 }
+                report.tick();
                 batch.push(doc);
                 if batch.len() == BATCH {
                     each(std::mem::take(&mut batch))?;

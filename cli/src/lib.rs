@@ -46,7 +46,9 @@ where
         }
     };
     let mut report = input::Report::new(cli.quiet);
-    match pool.install(|| cmd::run(&cli, &mut report)) {
+    let result = pool.install(|| cmd::run(&cli, &mut report));
+    report.finish(result.is_ok());
+    match result {
         Ok(()) if report.errors() > 0 => 1,
         Ok(()) => 0,
         Err(err) if is_broken_pipe(err.as_ref()) => 0,

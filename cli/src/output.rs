@@ -1,7 +1,7 @@
 //! Where results are written: standard output, or a file written whole or not at all.
 
 use std::fs;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use tempfile::NamedTempFile;
@@ -37,6 +37,11 @@ impl Output {
             temp: BufWriter::new(temp),
             target: target.to_path_buf(),
         })
+    }
+
+    /// True when results go to a terminal, where people read them (tables by default).
+    pub(crate) fn is_terminal(&self) -> bool {
+        matches!(self, Output::Stdout(_)) && io::stdout().is_terminal()
     }
 
     /// Flushes everything and, for a file, moves it into place.

@@ -83,9 +83,69 @@ fn a_missing_input_is_reported_and_the_rest_still_runs() {
     ]);
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(stdout(&out).lines().count(), 1);
+    let err = stderr(&out);
+    let lines: Vec<&str> = err.lines().collect();
     assert_eq!(
-        stderr(&out).trim(),
+        lines[0],
         "copydesk: no/such/file.txt: no such file or directory; check the path"
+    );
+    assert!(lines[1].starts_with("copydesk: 1 article in "), "{err}");
+    assert!(lines[1].ends_with(" s; 1 input could not be read"), "{err}");
+}
+
+#[test]
+fn quiet_leaves_only_errors_on_stderr() {
+    let out = copydesk(&["parse", "--quiet", "seeds/"]);
+    assert!(out.status.success());
+    assert!(stderr(&out).is_empty());
+    let out = copydesk(&["parse", "seeds/"]);
+    assert!(stderr(&out).starts_with("copydesk: 5 articles in "));
+}
+
+#[test]
+fn glob_chooses_the_files_a_walk_takes() {
+    let out = copydesk(&["parse", "seeds/", "--glob", "00[12]_*", "--glob", "!*2_*"]);
+    let ids: Vec<String> = stdout(&out)
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["id"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    assert_eq!(ids, ["001_ade9787c78681141"]);
+    let out = copydesk(&["parse", "seeds/", "--glob", "[unclosed"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("bad glob \"[unclosed\""),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_terminal_gets_the_readable_format() {
+    // `script` gives the command a pseudo-terminal, as a person's shell would.
+    let Ok(out) = Command::new("script")
+        .args([
+            "-qec",
+            &format!(
+                "{} parse seeds/002_8be8dda068bed6f5.txt",
+                env!("CARGO_BIN_EXE_copydesk")
+            ),
+            "/dev/null",
+        ])
+        .current_dir(root())
+        .output()
+    else {
+        eprintln!("no `script` here: the terminal default is untested on this machine");
+        return;
+    };
+    assert!(
+        stdout(&out).starts_with("== 002_8be8dda068bed6f5"),
+        "{}",
+        stdout(&out)
     );
 }
 

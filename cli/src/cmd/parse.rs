@@ -23,9 +23,9 @@ pub(crate) struct ParseArgs {
     #[command(flatten)]
     pub input: InputArgs,
 
-    /// Output format.
-    #[arg(long, short = 'f', value_enum, default_value_t = ParseFormat::Jsonl)]
-    pub format: ParseFormat,
+    /// Output format [default: text on a terminal, else jsonl].
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<ParseFormat>,
 
     /// List each block's sentences too.
     #[arg(long)]
@@ -47,13 +47,18 @@ pub(crate) enum ParseFormat {
 
 pub(crate) fn run(args: &ParseArgs, report: &mut Report) -> Result<(), BoxError> {
     let mut out = Output::open(args.output.output.as_deref())?;
+    let format = args.format.unwrap_or(if out.is_terminal() {
+        ParseFormat::Text
+    } else {
+        ParseFormat::Jsonl
+    });
     let mut count = 0usize;
-    if args.format == ParseFormat::Json {
+    if format == ParseFormat::Json {
         out.write_all(b"[")?;
     }
     for_each_batch(&args.input, report, |batch| {
         for a in article::parse_batch(batch) {
-            match args.format {
+            match format {
                 ParseFormat::Jsonl => {
                     let view =
                         ArticleJson::new(&a, OffsetUnit::Chars).with_sentences(args.sentences);
@@ -75,7 +80,7 @@ pub(crate) fn run(args: &ParseArgs, report: &mut Report) -> Result<(), BoxError>
         }
         Ok(())
     })?;
-    if args.format == ParseFormat::Json {
+    if format == ParseFormat::Json {
         out.write_all(b"\n]\n")?;
     }
     out.finish()?;

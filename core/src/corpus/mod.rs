@@ -67,6 +67,78 @@ fn extension(path: &Path) -> Option<String> {
         .map(str::to_ascii_lowercase)
 }
 
+/// Which files a directory walk takes: by default every file with a known extension
+/// ([`EXTENSIONS`]); with globs, the files whose path relative to the walked directory
+/// matches one of them (a glob starting with `!` leaves matching files out instead).
+/// Files named explicitly are always read.
+///
+/// ```
+/// use copydesk::corpus::FileFilter;
+///
+/// let filter = FileFilter::from_globs(&["*.txt", "!drafts/**"])?;
+/// assert!(filter.takes("2018/april.txt".as_ref()));
+/// assert!(!filter.takes("drafts/april.txt".as_ref()));
+/// assert!(!filter.takes("april.html".as_ref()));
+/// # Ok::<(), copydesk::Error>(())
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct FileFilter {
+    include: Option<globset::GlobSet>,
+    exclude: Option<globset::GlobSet>,
+}
+
+impl FileFilter {
+    /// A filter from glob patterns; `!pattern` excludes.
+    pub fn from_globs<S: AsRef<str>>(globs: &[S]) -> Result<FileFilter> {
+        let mut include = globset::GlobSetBuilder::new();
+        let mut exclude = globset::GlobSetBuilder::new();
+        let (mut any_include, mut any_exclude) = (false, false);
+        for glob in globs {
+            let glob = glob.as_ref();
+            let (builder, pattern) = match glob.strip_prefix('!') {
+                Some(rest) => {
+                    any_exclude = true;
+                    (&mut exclude, rest)
+                }
+                None => {
+                    any_include = true;
+                    (&mut include, glob)
+                }
+            };
+            let compiled = globset::Glob::new(pattern).map_err(|e| {
+                Error::new(ErrorKind::InvalidArgument(format!(
+                    "bad glob {glob:?}: {}",
+                    e.kind()
+                )))
+            })?;
+            builder.add(compiled);
+        }
+        let build = |b: globset::GlobSetBuilder, any: bool| -> Result<Option<globset::GlobSet>> {
+            if !any {
+                return Ok(None);
+            }
+            b.build()
+                .map(Some)
+                .map_err(|e| Error::new(ErrorKind::InvalidArgument(e.to_string())))
+        };
+        Ok(FileFilter {
+            include: build(include, any_include)?,
+            exclude: build(exclude, any_exclude)?,
+        })
+    }
+
+    /// True when a walk takes the file at `relative` (its path below the walked directory).
+    pub fn takes(&self, relative: &Path) -> bool {
+        if self.exclude.as_ref().is_some_and(|g| g.is_match(relative)) {
+            return false;
+        }
+        match &self.include {
+            Some(globs) => globs.is_match(relative),
+            None => extension(relative).is_some_and(|e| EXTENSIONS.contains(&e.as_str())),
+        }
+    }
+}
+
 /// How inputs are read.
 #[derive(Clone, Debug, Default)]
 pub struct ReadOptions {
@@ -80,6 +152,8 @@ pub struct ReadOptions {
     pub published: Option<Published>,
     /// Refuse invalid UTF-8 instead of replacing it with a warning.
     pub strict: bool,
+    /// Which files a directory walk takes.
+    pub files: FileFilter,
 }
 
 /// One input: a file or standard input.
@@ -106,6 +180,11 @@ impl Input {
 /// leaving out hidden files and `manifest.jsonl`. A path that cannot be read is an `Err` in
 /// its place; symbolic links are followed, and a link loop is an error, not a hang.
 pub fn expand<P: AsRef<Path>>(paths: &[P]) -> Vec<Result<Input>> {
+    expand_filtered(paths, &FileFilter::default())
+}
+
+/// Like [`expand`], with directory walks taking the files `filter` takes.
+pub fn expand_filtered<P: AsRef<Path>>(paths: &[P], filter: &FileFilter) -> Vec<Result<Input>> {
     let mut out = Vec::new();
     for path in paths {
         let path = path.as_ref();
@@ -115,14 +194,14 @@ pub fn expand<P: AsRef<Path>>(paths: &[P]) -> Vec<Result<Input>> {
         }
         match std::fs::metadata(path) {
             Err(err) => out.push(Err(Error::from(err).with_path(path))),
-            Ok(meta) if meta.is_dir() => walk(path, &mut out),
+            Ok(meta) if meta.is_dir() => walk(path, filter, &mut out),
             Ok(_) => out.push(Ok(Input::File(path.to_path_buf()))),
         }
     }
     out
 }
 
-fn walk(dir: &Path, out: &mut Vec<Result<Input>>) {
+fn walk(dir: &Path, filter: &FileFilter, out: &mut Vec<Result<Input>>) {
     let entries = walkdir::WalkDir::new(dir)
         .follow_links(true)
         .sort_by_file_name()
@@ -142,8 +221,11 @@ fn walk(dir: &Path, out: &mut Vec<Result<Input>>) {
             }
             Ok(entry) => {
                 let path = entry.path();
-                let known = extension(path).is_some_and(|e| EXTENSIONS.contains(&e.as_str()));
-                if entry.file_type().is_file() && known && entry.file_name() != MANIFEST {
+                let relative = path.strip_prefix(dir).unwrap_or(path);
+                if entry.file_type().is_file()
+                    && entry.file_name() != MANIFEST
+                    && filter.takes(relative)
+                {
                     out.push(Ok(Input::File(path.to_path_buf())));
                 }
             }
@@ -151,10 +233,10 @@ fn walk(dir: &Path, out: &mut Vec<Result<Input>>) {
     }
 }
 
-/// Reads every document from `paths` (see [`expand`]), in order, one `Result` per document
+/// Reads every document from `paths` (see [`expand`] and [`ReadOptions::files`]), in order, one `Result` per document
 /// or per thing that could not be read.
 pub fn read<P: AsRef<Path>>(paths: &[P], opts: &ReadOptions) -> Documents {
-    Documents::new(expand(paths), opts.clone())
+    Documents::new(expand_filtered(paths, &opts.files), opts.clone())
 }
 
 /// Reads the documents of one text held in memory, as if it came from a file named `name`
