@@ -2,12 +2,13 @@
 
 import datetime
 import os
-from typing import Any, Dict, List, Literal, Optional, Tuple, Union
+from typing import Any, Dict, List, Literal, Optional, Tuple, Union, final
 
 __version__: str
 
-DateLike = Union[str, datetime.date, datetime.datetime]
+_DateLike = Union[str, datetime.date, datetime.datetime]
 
+@final
 class Block:
     """One block of an article: its kind, text and ``[start, end)`` str indices."""
 
@@ -22,6 +23,7 @@ class Block:
     @property
     def index(self) -> int: ...
 
+@final
 class Sentence:
     """A sentence: its text, ``[start, end)`` str indices and block index."""
 
@@ -34,6 +36,7 @@ class Sentence:
     @property
     def block(self) -> int: ...
 
+@final
 class Article:
     """A parsed article: its text, where it came from, and its blocks in order."""
 
@@ -62,14 +65,14 @@ class Article:
     def to_dict(self, *, sentences: bool = False) -> Dict[str, Any]: ...
 
 def parse(
-    text: str, published: Optional[DateLike] = None, id: Optional[str] = None
+    text: str, published: Optional[_DateLike] = None, id: Optional[str] = None
 ) -> Article:
     """Parse one article from its text."""
 
 def read(
     path: Union[str, os.PathLike[str]],
     *,
-    published: Optional[DateLike] = None,
+    published: Optional[_DateLike] = None,
     strict: bool = False,
     text_field: Optional[str] = None,
     id_field: Optional[str] = None,
