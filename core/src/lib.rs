@@ -51,3 +51,8 @@ mod error;
 pub mod text;
 
 pub use error::{Error, ErrorKind, Result};
+
+/// The README's Rust examples, compiled and run as doctests so they stay true.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
