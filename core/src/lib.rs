@@ -44,6 +44,18 @@
 //! what to do. copydesk does not panic on any input.
 
 #![warn(missing_docs)]
+// No input can make copydesk panic: outside tests, no unwrap, expect, panic or unchecked
+// index. Where an index is safe by construction, use a checked form or allow the lint
+// locally with a comment that says why.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
 
 pub mod article;
 pub mod corpus;

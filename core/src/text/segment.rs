@@ -23,25 +23,20 @@ impl Line {
 
 /// Splits `text` into lines on `\n`, `\r\n` and a lone `\r`.
 fn lines(text: &str) -> Vec<Line> {
-    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    let mut i = 0;
-    while i <= bytes.len() {
-        let at_end = i == bytes.len();
-        if at_end || bytes[i] == b'\n' || bytes[i] == b'\r' {
+    let mut bytes = text.bytes().enumerate().peekable();
+    while let Some((i, b)) = bytes.next() {
+        if b == b'\n' || b == b'\r' {
             out.push(measure(text, Span::new(start, i)));
-            if at_end {
-                break;
-            }
-            // "\r\n" is one terminator.
-            if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
-                i += 1;
-            }
             start = i + 1;
+            // "\r\n" is one terminator.
+            if b == b'\r' && bytes.next_if(|&(_, next)| next == b'\n').is_some() {
+                start += 1;
+            }
         }
-        i += 1;
     }
+    out.push(measure(text, Span::new(start, text.len())));
     out
 }
 
@@ -89,9 +84,11 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
         }
         let base_indent = chunk.iter().map(|l| l.indent).min().unwrap_or(0);
         let width = chunk.iter().map(|l| l.width).max().unwrap_or(0);
-        let mut current = chunk[0].content;
-        for pair in chunk.windows(2) {
-            let (prev, next) = (pair[0], pair[1]);
+        let Some(first) = chunk.first() else {
+            continue;
+        };
+        let mut current = first.content;
+        for (prev, next) in pairs(chunk) {
             let indented = next.indent > base_indent;
             let short_end = ends_sentence(prev.content.slice(text)) && prev.width * 4 < width * 3;
             if indented || short_end || starts_list_item(next.content.slice(text)) {
@@ -121,8 +118,7 @@ fn is_wrapped(text: &str, chunk: &[Line]) -> bool {
     }
     let mut mid_sentence = 0;
     let mut greedy = 0;
-    for (i, pair) in chunk.windows(2).enumerate() {
-        let (prev, next) = (pair[0], pair[1]);
+    for (i, (prev, next)) in pairs(chunk).enumerate() {
         if ends_sentence(prev.content.slice(text)) {
             continue;
         }
@@ -141,12 +137,17 @@ fn is_wrapped(text: &str, chunk: &[Line]) -> bool {
     if mid_sentence == 0 || greedy * 4 < mid_sentence * 3 {
         return false;
     }
-    if chunk.len() == 2 {
+    if let [first, second] = chunk {
         // Two lines are a title and a dek as often as one wrapped sentence: ask the break
         // itself for evidence that the sentence goes on.
-        return continues(chunk[0].content.slice(text), chunk[1].content.slice(text));
+        return continues(first.content.slice(text), second.content.slice(text));
     }
     true
+}
+
+/// Each line with the line after it.
+fn pairs(chunk: &[Line]) -> impl Iterator<Item = (&Line, &Line)> {
+    chunk.iter().zip(chunk.iter().skip(1))
 }
 
 /// True when the line break between `prev` and `next` falls inside a sentence.
