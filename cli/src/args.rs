@@ -34,6 +34,9 @@ pub(crate) enum Command {
     /// Parse articles into blocks (title, paragraphs, captions...) with their spans.
     #[command(after_help = crate::cmd::parse::EXAMPLES)]
     Parse(crate::cmd::parse::ParseArgs),
+    /// Find passages printed twice, within and across articles, and cluster them.
+    #[command(after_help = crate::cmd::dedupe::EXAMPLES)]
+    Dedupe(crate::cmd::dedupe::DedupeArgs),
 }
 
 /// Where articles come from and how to read them.

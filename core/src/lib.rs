@@ -47,6 +47,7 @@
 
 pub mod article;
 pub mod corpus;
+pub mod dedup;
 mod error;
 pub mod text;
 
