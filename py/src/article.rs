@@ -47,6 +47,11 @@ pub(crate) struct Sentence {
 }
 
 impl Article {
+    /// The library's article, for other parts of the module (`dedupe` takes Articles).
+    pub(crate) fn inner(&self) -> &Arc<article::Article> {
+        &self.inner
+    }
+
     fn block(&self, offsets: &CharOffsets<'_>, index: usize) -> Block {
         let a = &self.inner;
         let b = &a.blocks[index];

@@ -12,6 +12,7 @@
 use std::collections::HashMap;
 
 use super::IdBuildHasher;
+use super::shingle::{Shingles, shingles};
 
 /// A pair of sets found by [`all_pairs`], with `a < b` (indices into the input).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -115,6 +116,29 @@ pub fn all_pairs<S: AsRef<[u64]> + Sync>(
     }
     out.sort_by_key(|p| (p.a, p.b));
     out
+}
+
+/// [`all_pairs`] on the shingle sets of `texts`, shingled in parallel.
+///
+/// ```
+/// use copydesk::dedup::{Shingles, exact_pairs};
+///
+/// let texts = ["Talks are under way, officials said.", "Talks are under way, officials said."];
+/// let pairs = exact_pairs(&texts, Shingles::Words(3), 0.8, None);
+/// assert_eq!((pairs[0].a, pairs[0].b, pairs[0].jaccard), (0, 1, 1.0));
+/// ```
+pub fn exact_pairs<S: AsRef<str> + Sync>(
+    texts: &[S],
+    kind: Shingles,
+    jaccard: f64,
+    containment: Option<f64>,
+) -> Vec<ScoredPair> {
+    use rayon::prelude::*;
+    let sets: Vec<Vec<u64>> = texts
+        .par_iter()
+        .map(|t| shingles(t.as_ref(), kind))
+        .collect();
+    all_pairs(&sets, jaccard, containment)
 }
 
 /// The prefix that must share a token with any set that overlaps a set of `len` tokens in

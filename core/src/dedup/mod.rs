@@ -73,7 +73,7 @@ mod shingle;
 
 pub use clean::{Cleaned, CleanedJson};
 pub use engine::{Deduper, Match};
-pub use exact::{ScoredPair, all_pairs};
+pub use exact::{ScoredPair, all_pairs, exact_pairs};
 pub use json::{ClusterJson, PairJson, PassageJson};
 pub use minhash::{Banding, MISS_AT_THRESHOLD};
 pub use result::{Cluster, Dedup, Member, Pair, Passage, PassageRef, Stats};
