@@ -424,6 +424,20 @@ enum Item {
     Text(Box<Document>),
 }
 
+/// At article level a text is one passage as it is, not parsed into blocks.
+fn whole_texts(items: Vec<Item>, level: Level) -> Vec<Item> {
+    if level != Level::Article {
+        return items;
+    }
+    items
+        .into_iter()
+        .map(|item| match item {
+            Item::Text(doc) => Item::Parsed(Arc::new(dedup::whole_text(doc.id, doc.text))),
+            parsed => parsed,
+        })
+        .collect()
+}
+
 /// Reads `items`: strings (ids are their positions, counted from `first`), Articles, or
 /// `(id, text)` pairs.
 fn items(py: Python<'_>, items: &Bound<'_, PyAny>, first: usize) -> PyResult<Vec<Item>> {
@@ -531,7 +545,7 @@ pub(crate) fn dedupe(
         num_perm,
         seed,
     )?;
-    let items = self::items(py, items, 0)?;
+    let items = whole_texts(self::items(py, items, 0)?, opts.level);
     let result = py
         .detach(|| dedup::dedupe(parse_items(items), &opts))
         .map_err(|e| to_pyerr(py, e))?;
@@ -624,7 +638,10 @@ impl Deduper {
 
     /// Adds a batch: texts, Articles or `(id, text)` pairs.
     fn add(&mut self, py: Python<'_>, items: &Bound<'_, PyAny>) -> PyResult<()> {
-        let items = self::items(py, items, self.inner.articles())?;
+        let items = whole_texts(
+            self::items(py, items, self.inner.articles())?,
+            self.inner.options().level,
+        );
         let inner = &mut self.inner;
         py.detach(|| inner.add(parse_items(items)));
         self.snapshot = None;

@@ -9,7 +9,7 @@ use super::exact::{all_pairs, intersection};
 use super::minhash::{Banding, Permutations, band_keys};
 use super::result::{self, Dedup, PassageRef, RepPair, Stats};
 use super::shingle::{Shingler, mix64};
-use super::{IdBuildHasher, Options, passages_of};
+use super::{IdBuildHasher, Options, PassageSpec, passages_of};
 use crate::article::{self, Article};
 use crate::error::Result;
 
@@ -49,14 +49,48 @@ pub struct Deduper {
     by_set: HashMap<u64, Vec<u32>, IdBuildHasher>,
     /// The later passages with the same shingle set as a first one.
     copies: HashMap<u32, Vec<u32>, IdBuildHasher>,
-    /// Per band: the last passage inserted under each key...
-    heads: Vec<HashMap<u64, u32, IdBuildHasher>>,
-    /// ...and, per band and passage, the passage inserted before it under the same key.
-    chains: Vec<Vec<u32>>,
+    /// Per band: the last passage inserted under each key, and, per passage, the one
+    /// inserted before it under the same key.
+    bands: Vec<Band>,
     /// Verified pairs of first passages, `a < b`.
     pairs: Vec<RepPair>,
     candidates: u64,
-    seen_passages: u64,
+}
+
+/// One band of the LSH index. Keys are 32 bits: two unrelated passages share one by chance
+/// with probability 2⁻³², which only adds a candidate that verification then drops.
+#[derive(Default)]
+struct Band {
+    heads: HashMap<u32, u32, IdBuildHasher>,
+    chain: Vec<u32>,
+}
+
+impl Band {
+    /// Holds `id` under `key` and appends a candidate pair `(earlier, id)` for every passage
+    /// held under the same key.
+    fn insert(&mut self, key: u32, id: u32, found: &mut Vec<(u32, u32)>) {
+        let Some(mut q) = self.heads.insert(key, id) else {
+            return;
+        };
+        // `chain` has an entry for every passage held, `id` and `q` included.
+        self.chain[id as usize] = q;
+        while q != NONE {
+            found.push((q, id));
+            q = self.chain[q as usize];
+        }
+    }
+
+    /// The passages held under `key`, latest first.
+    fn under(&self, key: u32) -> impl Iterator<Item = u32> + '_ {
+        let mut q = self.heads.get(&key).copied().unwrap_or(NONE);
+        std::iter::from_fn(move || {
+            let here = q;
+            (here != NONE).then(|| {
+                q = self.chain[here as usize];
+                here
+            })
+        })
+    }
 }
 
 /// A passage held by a [`Deduper`] that a queried text duplicates.
@@ -70,12 +104,30 @@ pub struct Match {
     pub containment: f64,
 }
 
-/// One passage ready to be held: where it is, its shingles and its band keys.
-struct Prepared {
-    passage: PassageRef,
+/// Passages ready to be held, for a run of consecutive articles: where each is, its
+/// shingle set and its band keys, in flat buffers (few allocations for many passages).
+#[derive(Default)]
+struct Chunk {
+    passages: Vec<PassageRef>,
+    /// The shingle sets one after another; passage `i` ends at `ends[i]`.
     shingles: Vec<u64>,
-    set_hash: u64,
-    keys: Vec<u64>,
+    ends: Vec<usize>,
+    set_hashes: Vec<u64>,
+    /// `bands` keys per passage.
+    keys: Vec<u32>,
+}
+
+/// Articles are prepared this many at a time, each run on one thread.
+const CHUNK: usize = 64;
+
+/// Buffers reused from passage to passage.
+#[derive(Default)]
+struct Scratch {
+    shingler: Shingler,
+    specs: Vec<PassageSpec>,
+    pieces: Vec<crate::text::Span>,
+    set: Vec<u64>,
+    sig: Vec<u32>,
 }
 
 impl Deduper {
@@ -89,8 +141,7 @@ impl Deduper {
         let banding = opts.banding();
         Ok(Deduper {
             perms: Permutations::new(opts.num_perm, opts.seed),
-            heads: (0..banding.bands).map(|_| HashMap::default()).collect(),
-            chains: vec![Vec::new(); banding.bands],
+            bands: (0..banding.bands).map(|_| Band::default()).collect(),
             banding,
             opts,
             articles: Vec::new(),
@@ -102,7 +153,6 @@ impl Deduper {
             copies: HashMap::default(),
             pairs: Vec::new(),
             candidates: 0,
-            seen_passages: 0,
         })
     }
 
@@ -126,20 +176,73 @@ impl Deduper {
     pub fn add<A: Into<Arc<Article>>>(&mut self, articles: impl IntoIterator<Item = A>) {
         let first = self.articles.len();
         let batch: Vec<Arc<Article>> = articles.into_iter().map(Into::into).collect();
-        let prepared: Vec<Vec<Prepared>> = batch
-            .par_iter()
+        let chunks: Vec<Chunk> = batch
+            .par_chunks(CHUNK)
             .enumerate()
-            .map_init(
-                || (Shingler::default(), Vec::new()),
-                |(shingler, sig), (i, a)| self.prepare(a, (first + i) as u32, shingler, sig),
-            )
+            .map(|(c, articles)| {
+                let mut chunk = Chunk::default();
+                let mut scratch = Scratch::default();
+                for (k, a) in articles.iter().enumerate() {
+                    let index = (first + c * CHUNK + k) as u32;
+                    self.prepare(a, index, &mut chunk, &mut scratch);
+                }
+                chunk
+            })
             .collect();
         self.articles.extend(batch);
-        let mut found: Vec<(u32, u32)> = Vec::new();
-        for p in prepared.into_iter().flatten() {
-            self.seen_passages += 1;
-            self.insert(p, &mut found);
+        let incoming: usize = chunks.iter().map(|c| c.passages.len()).sum();
+        self.rep.reserve(incoming);
+        self.passages.reserve(incoming);
+        // Exact copies first, in input order; the passages with a new shingle set go on to
+        // LSH with their band keys.
+        let bands = self.banding.bands;
+        let mut fresh: Vec<u32> = Vec::new();
+        let mut fresh_at: Vec<(usize, usize)> = Vec::new();
+        for (c, chunk) in chunks.iter().enumerate() {
+            let mut start = 0;
+            for (i, &end) in chunk.ends.iter().enumerate() {
+                let id = self.passages.len() as u32;
+                // `ends` rises, and every end is within `shingles`.
+                let set = &chunk.shingles[start..end];
+                if self.hold(chunk.passages[i], set, chunk.set_hashes[i]) {
+                    fresh.push(id);
+                    fresh_at.push((c, i));
+                }
+                start = end;
+            }
         }
+        let n = fresh.len();
+        let mut by_band = vec![0u32; n * bands];
+        for (f, &(c, i)) in fresh_at.iter().enumerate() {
+            // Each passage of a chunk has `bands` keys, so the ranges are in bounds.
+            let keys = &chunks[c].keys[i * bands..(i + 1) * bands];
+            for (b, &key) in keys.iter().enumerate() {
+                by_band[b * n + f] = key;
+            }
+        }
+        drop(chunks);
+        // Band by band (each band's table stays in cache), bands in parallel; within a
+        // band, passages in input order.
+        let total = self.passages.len();
+        for band in &mut self.bands {
+            band.chain.resize(total, NONE);
+        }
+        let found_per_band: Vec<Vec<(u32, u32)>> = self
+            .bands
+            .par_iter_mut()
+            .zip(by_band.par_chunks(n.max(1)))
+            .map(|(band, keys)| {
+                band.heads.reserve(n);
+                let mut found = Vec::new();
+                for (&id, &key) in fresh.iter().zip(keys) {
+                    band.insert(key, id, &mut found);
+                }
+                found
+            })
+            .collect();
+        let mut found: Vec<(u32, u32)> = found_per_band.into_iter().flatten().collect();
+        found.par_sort_unstable();
+        found.dedup();
         self.candidates += found.len() as u64;
         let verified: Vec<RepPair> = found
             .par_iter()
@@ -148,83 +251,60 @@ impl Deduper {
         self.pairs.extend(verified);
     }
 
-    /// Shingles, signs and bands the passages of one article.
-    fn prepare(
-        &self,
-        a: &Article,
-        article: u32,
-        shingler: &mut Shingler,
-        sig: &mut Vec<u32>,
-    ) -> Vec<Prepared> {
-        let mut out = Vec::new();
-        for (block, span, pieces) in passages_of(a, &self.opts) {
-            let mut set = Vec::new();
-            let words = shingler.shingle(
+    /// Shingles, signs and bands the passages of one article into `chunk`.
+    fn prepare(&self, a: &Article, article: u32, chunk: &mut Chunk, scratch: &mut Scratch) {
+        scratch.specs.clear();
+        scratch.pieces.clear();
+        passages_of(a, &self.opts, &mut scratch.specs, &mut scratch.pieces);
+        for spec in &scratch.specs {
+            // `passages_of` gives piece ranges within `pieces`.
+            let pieces = &scratch.pieces[spec.pieces.clone()];
+            let words = scratch.shingler.shingle(
                 pieces.iter().map(|s| s.slice(&a.text)),
                 self.opts.shingles,
-                &mut set,
+                &mut scratch.set,
             );
+            let set = &scratch.set;
             if set.is_empty() || words < self.opts.min_words {
                 continue;
             }
-            let set_hash = set
-                .iter()
-                .fold(mix64(set.len() as u64), |h, &x| mix64(h ^ x));
-            let mut keys = Vec::with_capacity(self.banding.bands);
-            self.perms.signature(&set, sig);
-            band_keys(sig, self.banding, &mut keys);
-            out.push(Prepared {
-                passage: PassageRef {
-                    article,
-                    block: block.map(|b| b as u32),
-                    span,
-                },
-                shingles: set,
-                set_hash,
-                keys,
+            chunk.passages.push(PassageRef {
+                article,
+                block: spec.block.map(|b| b as u32),
+                span: spec.span,
             });
+            chunk.set_hashes.push(
+                set.iter()
+                    .fold(mix64(set.len() as u64), |h, &x| mix64(h ^ x)),
+            );
+            chunk.shingles.extend_from_slice(set);
+            chunk.ends.push(chunk.shingles.len());
+            self.perms.signature(set, &mut scratch.sig);
+            band_keys(&scratch.sig, self.banding, &mut chunk.keys);
         }
-        out
     }
 
-    /// Holds one prepared passage; candidate pairs with earlier passages go to `found`.
-    fn insert(&mut self, p: Prepared, found: &mut Vec<(u32, u32)>) {
+    /// Holds a passage and its shingle set; true when the set is new (no earlier passage
+    /// has exactly the same one).
+    fn hold(&mut self, passage: PassageRef, set: &[u64], set_hash: u64) -> bool {
         let id = self.passages.len() as u32;
-        self.passages.push(p.passage);
-        self.shingles.extend_from_slice(&p.shingles);
+        self.passages.push(passage);
+        self.shingles.extend_from_slice(set);
         self.bounds.push(self.shingles.len());
-        for chain in &mut self.chains {
-            chain.push(NONE);
-        }
-        let same = self.by_set.get(&p.set_hash).and_then(|firsts| {
+        let same = self.by_set.get(&set_hash).and_then(|firsts| {
             firsts
                 .iter()
                 .copied()
-                .find(|&f| self.set(f as usize) == p.shingles.as_slice())
+                .find(|&f| self.set(f as usize) == set)
         });
         if let Some(first) = same {
             self.rep.push(first);
             self.copies.entry(first).or_default().push(id);
-            return;
+            return false;
         }
         self.rep.push(id);
-        self.by_set.entry(p.set_hash).or_default().push(id);
-        let start = found.len();
-        for (band, &key) in p.keys.iter().enumerate() {
-            let mut q = match self.heads[band].insert(key, id) {
-                Some(head) => head,
-                None => continue,
-            };
-            self.chains[band][id as usize] = q;
-            while q != NONE {
-                found.push((q, id));
-                q = self.chains[band][q as usize];
-            }
-        }
-        let mine = &mut found[start..];
-        mine.sort_unstable();
-        let unique = dedup_sorted(mine);
-        found.truncate(start + unique);
+        self.by_set.entry(set_hash).or_default().push(id);
+        true
     }
 
     /// The shingle set of passage `i`.
@@ -264,14 +344,11 @@ impl Deduper {
         let mut keys = Vec::new();
         self.perms.signature(&set, &mut sig);
         band_keys(&sig, self.banding, &mut keys);
-        let mut firsts: Vec<u32> = Vec::new();
-        for (band, key) in keys.iter().enumerate() {
-            let mut q = self.heads[band].get(key).copied().unwrap_or(NONE);
-            while q != NONE {
-                firsts.push(q);
-                q = self.chains[band][q as usize];
-            }
-        }
+        let mut firsts: Vec<u32> = keys
+            .iter()
+            .zip(&self.bands)
+            .flat_map(|(&key, band)| band.under(key))
+            .collect();
         firsts.sort_unstable();
         firsts.dedup();
         let mut out = Vec::new();
@@ -344,21 +421,6 @@ impl Deduper {
     }
 }
 
-/// Moves the distinct values of a sorted slice to its front and returns how many there are.
-fn dedup_sorted<T: PartialEq + Copy>(v: &mut [T]) -> usize {
-    if v.is_empty() {
-        return 0;
-    }
-    let mut w = 1;
-    for r in 1..v.len() {
-        if v[r] != v[w - 1] {
-            v[w] = v[r];
-            w += 1;
-        }
-    }
-    w
-}
-
 /// Parses and holds raw texts: each `(id, text)` is one article.
 impl Deduper {
     /// Adds texts as articles, each parsed with [`article::parse_document`] under its id.
@@ -376,17 +438,5 @@ impl Deduper {
             })
             .collect();
         self.add(article::parse_batch(docs));
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dedup_sorted_keeps_distinct() {
-        let mut v = [1, 1, 2, 3, 3, 3, 4];
-        let n = dedup_sorted(&mut v);
-        assert_eq!(&v[..n], &[1, 2, 3, 4]);
     }
 }

@@ -2,7 +2,8 @@
 //!
 //! Permutation `i` maps a shingle hash `x` to the high 32 bits of `aᵢ·x + bᵢ (mod 2⁶⁴)`
 //! with `aᵢ` odd: multiply-add-shift hashing, which costs one multiplication per shingle
-//! and permutation. Two sets agree on permutation `i`'s minimum with probability close to
+//! and permutation. (Restricting `aᵢ` and `x` to 32 bits, which vectorizes, biases the
+//! estimate by about 0.02 at Jaccard 0.8: the unit test below catches it.) Two sets agree on permutation `i`'s minimum with probability close to
 //! their Jaccard similarity (a unit test measures the bias). The signature is cut into
 //! `bands` bands of `rows` values; two passages become candidates when all the values of
 //! at least one band agree, which happens with probability `1 - (1 - J^rows)^bands`.
@@ -108,18 +109,54 @@ impl Permutations {
     pub(crate) fn signature(&self, shingles: &[u64], sig: &mut Vec<u32>) {
         sig.clear();
         sig.resize(self.a.len(), u32::MAX);
-        for &x in shingles {
-            for ((s, &a), &b) in sig.iter_mut().zip(&self.a).zip(&self.b) {
-                let h = (a.wrapping_mul(x).wrapping_add(b) >> 32) as u32;
-                *s = (*s).min(h);
+        #[cfg(target_arch = "x86_64")]
+        {
+            if std::arch::is_x86_feature_detected!("avx512dq") {
+                // SAFETY: the CPU has just been found to support AVX-512 DQ (and so F),
+                // the only requirement of the function.
+                unsafe { min_hashes_avx512(&self.a, &self.b, shingles, sig) };
+                return;
             }
+            if std::arch::is_x86_feature_detected!("avx2") {
+                // SAFETY: the CPU has just been found to support AVX2.
+                unsafe { min_hashes_avx2(&self.a, &self.b, shingles, sig) };
+                return;
+            }
+        }
+        min_hashes(&self.a, &self.b, shingles, sig);
+    }
+}
+
+/// The MinHash kernel: for each permutation, the least hash over the shingles. Written
+/// plainly so that the compiler vectorizes it for whatever instructions the caller allows:
+/// 64-bit multiplication is one instruction with AVX-512 DQ, three with AVX2.
+#[inline(always)]
+fn min_hashes(a: &[u64], b: &[u64], shingles: &[u64], sig: &mut [u32]) {
+    for &x in shingles {
+        for ((s, &a), &b) in sig.iter_mut().zip(a).zip(b) {
+            let h = (a.wrapping_mul(x).wrapping_add(b) >> 32) as u32;
+            *s = (*s).min(h);
         }
     }
 }
 
-/// The key of each band of `sig`, appended to `keys`: a 64-bit hash of the band's values
-/// and its number, so equal values in different bands never share a key.
-pub(crate) fn band_keys(sig: &[u32], banding: Banding, keys: &mut Vec<u64>) {
+/// [`min_hashes`] compiled for AVX-512 (same results, bit for bit).
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f,avx512dq")]
+unsafe fn min_hashes_avx512(a: &[u64], b: &[u64], shingles: &[u64], sig: &mut [u32]) {
+    min_hashes(a, b, shingles, sig);
+}
+
+/// [`min_hashes`] compiled for AVX2 (same results, bit for bit).
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+unsafe fn min_hashes_avx2(a: &[u64], b: &[u64], shingles: &[u64], sig: &mut [u32]) {
+    min_hashes(a, b, shingles, sig);
+}
+
+/// The key of each band of `sig`, appended to `keys`: a 32-bit hash of the band's values
+/// and its number.
+pub(crate) fn band_keys(sig: &[u32], banding: Banding, keys: &mut Vec<u32>) {
     for (band, values) in sig
         .chunks_exact(banding.rows)
         .take(banding.bands)
@@ -129,7 +166,7 @@ pub(crate) fn band_keys(sig: &[u32], banding: Banding, keys: &mut Vec<u64>) {
         for &v in values {
             h = mix64(h ^ u64::from(v));
         }
-        keys.push(h);
+        keys.push(h as u32);
     }
 }
 

@@ -241,30 +241,85 @@ pub fn dedupe<A: Into<Arc<Article>>>(
     Ok(deduper.result())
 }
 
-/// The passages of `article` under `opts`: each with its block (none at article level),
-/// its span in the article's text, and the spans whose text is shingled.
+/// An article that is one passage: `text` as a single paragraph block (trimmed of
+/// surrounding whitespace), not parsed. This is how a plain text is compared as a whole
+/// ([`Level::Article`]) whatever kinds its parsed blocks would have.
+///
+/// ```
+/// use copydesk::dedup::{self, Level, Options, whole_text};
+///
+/// let opts = Options { level: Level::Article, ..Options::default() };
+/// let texts = ["Reuter\n\nThe talks went on.", "Reuter\n\nThe talks went on."];
+/// let result = dedup::dedupe(texts.iter().map(|&t| whole_text("x", t)), &opts)?;
+/// assert_eq!(result.passage(0).text(), texts[0]);
+/// # Ok::<(), copydesk::Error>(())
+/// ```
+pub fn whole_text(id: impl Into<String>, text: impl Into<String>) -> Article {
+    let text = text.into();
+    let span = Span::new(0, text.len()).trim(&text);
+    Article {
+        id: id.into(),
+        source: "<text>".to_owned(),
+        meta: Default::default(),
+        published: None,
+        blocks: vec![crate::article::Block {
+            kind: BlockKind::Paragraph,
+            span,
+        }],
+        text,
+    }
+}
+
+/// A passage of an article before shingling: its block (none at article level), its
+/// span, and the range of its pieces (the spans whose text is shingled) in a shared list.
+pub(crate) struct PassageSpec {
+    pub block: Option<usize>,
+    pub span: Span,
+    pub pieces: std::ops::Range<usize>,
+}
+
+/// The passages of `article` under `opts`, appended to `out`, their pieces to `pieces`.
 pub(crate) fn passages_of(
     article: &Article,
     opts: &Options,
-) -> Vec<(Option<usize>, Span, Vec<Span>)> {
+    out: &mut Vec<PassageSpec>,
+    pieces: &mut Vec<Span>,
+) {
     let matched = article
         .blocks
         .iter()
         .enumerate()
         .filter(|(_, b)| opts.kinds.contains(&b.kind) && !b.span.is_empty());
+    let mut one = |block: Option<usize>, span: Span, pieces: &mut Vec<Span>| {
+        pieces.push(span);
+        out.push(PassageSpec {
+            block,
+            span,
+            pieces: pieces.len() - 1..pieces.len(),
+        });
+    };
     match opts.level {
-        Level::Paragraph => matched
-            .map(|(i, b)| (Some(i), b.span, vec![b.span]))
-            .collect(),
-        Level::Sentence => matched
-            .flat_map(|(i, _)| article.block_sentences(i))
-            .map(|s| (Some(s.block), s.span, vec![s.span]))
-            .collect(),
+        Level::Paragraph => {
+            for (i, b) in matched {
+                one(Some(i), b.span, pieces);
+            }
+        }
+        Level::Sentence => {
+            for (i, _) in matched {
+                for s in article.block_sentences(i) {
+                    one(Some(s.block), s.span, pieces);
+                }
+            }
+        }
         Level::Article => {
-            let spans: Vec<Span> = matched.map(|(_, b)| b.span).collect();
-            match (spans.first(), spans.last()) {
-                (Some(first), Some(last)) => vec![(None, first.cover(*last), spans)],
-                _ => Vec::new(),
+            let start = pieces.len();
+            pieces.extend(matched.map(|(_, b)| b.span));
+            if let (Some(first), Some(last)) = (pieces.get(start), pieces.last()) {
+                out.push(PassageSpec {
+                    block: None,
+                    span: first.cover(*last),
+                    pieces: start..pieces.len(),
+                });
             }
         }
     }

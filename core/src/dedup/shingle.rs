@@ -74,9 +74,20 @@ impl Shingler {
     /// word shingles, their characters for character shingles. Returns how many words
     /// `text` holds.
     fn push_words(&mut self, text: &str, kind: Shingles) -> usize {
+        let mut count = 0usize;
+        if let (true, Shingles::Words(_)) = (text.is_ascii(), kind) {
+            // For ASCII, normalization only lowers the case and collapses whitespace, and
+            // whitespace never joins or splits a word: the words are those of the text
+            // itself, lowered as they are hashed.
+            let tokens = &mut self.tokens;
+            ascii_words(text, |w| {
+                tokens.push(hash_lower(w.as_bytes()));
+                count += 1;
+            });
+            return count;
+        }
         self.normalized.clear();
         normalize_into(text, &mut self.normalized);
-        let mut count = 0usize;
         match kind {
             Shingles::Words(_) => {
                 let tokens = &mut self.tokens;
@@ -346,18 +357,37 @@ pub(crate) fn mix64(mut x: u64) -> u64 {
 /// A 64-bit hash of a byte string: eight bytes at a time through [`mix64`].
 #[inline]
 pub(crate) fn hash_bytes(bytes: &[u8]) -> u64 {
+    hash_with(bytes, |word| word)
+}
+
+/// [`hash_bytes`] of the ASCII lower case of `bytes`, without copying them.
+#[inline]
+fn hash_lower(bytes: &[u8]) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    hash_with(bytes, |word| {
+        // Sets bit 5 of every byte in A..=Z, which lowers it. Every byte is ASCII (below
+        // 0x80), so no addition carries into the next byte: the high bit of each byte of
+        // `word + 0x3F..` says `b >= b'A'`, of `word + 0x25..` says `b > b'Z'`.
+        let at_least_a = word.wrapping_add(0x3F3F_3F3F_3F3F_3F3F) & HIGH;
+        let above_z = word.wrapping_add(0x2525_2525_2525_2525) & HIGH;
+        word | ((at_least_a & !above_z) >> 2)
+    })
+}
+
+#[inline(always)]
+fn hash_with(bytes: &[u8], map: impl Fn(u64) -> u64) -> u64 {
     let mut h = SEED ^ (bytes.len() as u64).wrapping_mul(K);
     let mut chunks = bytes.chunks_exact(8);
     for chunk in &mut chunks {
         let mut word = [0u8; 8];
         word.copy_from_slice(chunk);
-        h = mix64(h ^ u64::from_le_bytes(word));
+        h = mix64(h ^ map(u64::from_le_bytes(word)));
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
         let mut word = [0u8; 8];
         word[..rest.len()].copy_from_slice(rest);
-        h = mix64(h ^ u64::from_le_bytes(word) ^ K);
+        h = mix64(h ^ map(u64::from_le_bytes(word)) ^ K);
     }
     mix64(h)
 }
@@ -381,6 +411,29 @@ mod tests {
                 "un"
             ]
         );
+    }
+
+    fn slow_word_hashes(text: &str) -> Vec<u64> {
+        let normalized = crate::text::normalize(text);
+        words(&normalized)
+            .map(|(_, w)| hash_bytes(w.as_bytes()))
+            .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_fast_path_gives_the_normalized_words(text in "[\\x00-\\x7F]{0,80}") {
+            let mut s = Shingler::default();
+            s.push_words(&text, Shingles::Words(1));
+            proptest::prop_assert_eq!(&s.tokens, &slow_word_hashes(&text));
+        }
+
+        #[test]
+        fn ascii_fast_path_on_word_like_text(text in "[a-zA-Z0-9 .,:;'_\"!?()\\t\\n-]{0,80}") {
+            let mut s = Shingler::default();
+            s.push_words(&text, Shingles::Words(1));
+            proptest::prop_assert_eq!(&s.tokens, &slow_word_hashes(&text));
+        }
     }
 
     #[test]
