@@ -46,7 +46,9 @@ pub struct Deduper {
     /// The first passage with the same shingle set (itself when it is the first).
     rep: Vec<u32>,
     /// First passages by the hash of their shingle set.
-    by_set: HashMap<u64, Vec<u32>, IdBuildHasher>,
+    by_set: HashMap<u64, u32, IdBuildHasher>,
+    /// Further first passages whose different sets share a hash (about never: 2⁻⁶⁴).
+    by_set_more: HashMap<u64, Vec<u32>, IdBuildHasher>,
     /// The later passages with the same shingle set as a first one.
     copies: HashMap<u32, Vec<u32>, IdBuildHasher>,
     /// Per band: the last passage inserted under each key, and, per passage, the one
@@ -66,23 +68,21 @@ struct Band {
 }
 
 impl Band {
-    /// Holds `id` under `key` and appends a candidate pair `(earlier, id)` for every passage
-    /// held under the same key.
-    fn insert(&mut self, key: u32, id: u32, found: &mut Vec<(u32, u32)>) {
-        let Some(mut q) = self.heads.insert(key, id) else {
-            return;
-        };
-        // `chain` has an entry for every passage held, `id` and `q` included.
-        self.chain[id as usize] = q;
-        while q != NONE {
-            found.push((q, id));
-            q = self.chain[q as usize];
+    /// Holds `id` under `key`, linked to the passage held there before it.
+    fn insert(&mut self, key: u32, id: u32) {
+        if let Some(q) = self.heads.insert(key, id) {
+            // `chain` has an entry for every passage held, `id` included.
+            self.chain[id as usize] = q;
         }
     }
 
-    /// The passages held under `key`, latest first.
-    fn under(&self, key: u32) -> impl Iterator<Item = u32> + '_ {
-        let mut q = self.heads.get(&key).copied().unwrap_or(NONE);
+    /// The passages held under the same key as `id` before it, latest first.
+    fn before(&self, id: u32) -> impl Iterator<Item = u32> + '_ {
+        self.walk(self.chain.get(id as usize).copied().unwrap_or(NONE))
+    }
+
+    /// The chain of passages from `q` on.
+    fn walk(&self, mut q: u32) -> impl Iterator<Item = u32> + '_ {
         std::iter::from_fn(move || {
             let here = q;
             (here != NONE).then(|| {
@@ -90,6 +90,11 @@ impl Band {
                 here
             })
         })
+    }
+
+    /// The passages held under `key`, latest first.
+    fn under(&self, key: u32) -> impl Iterator<Item = u32> + '_ {
+        self.walk(self.heads.get(&key).copied().unwrap_or(NONE))
     }
 }
 
@@ -150,6 +155,7 @@ impl Deduper {
             bounds: vec![0],
             rep: Vec::new(),
             by_set: HashMap::default(),
+            by_set_more: HashMap::default(),
             copies: HashMap::default(),
             pairs: Vec::new(),
             candidates: 0,
@@ -227,28 +233,34 @@ impl Deduper {
         for band in &mut self.bands {
             band.chain.resize(total, NONE);
         }
-        let found_per_band: Vec<Vec<(u32, u32)>> = self
-            .bands
+        self.bands
             .par_iter_mut()
             .zip(by_band.par_chunks(n.max(1)))
-            .map(|(band, keys)| {
+            .for_each(|(band, keys)| {
                 band.heads.reserve(n);
-                let mut found = Vec::new();
                 for (&id, &key) in fresh.iter().zip(keys) {
-                    band.insert(key, id, &mut found);
+                    band.insert(key, id);
                 }
-                found
-            })
-            .collect();
-        let mut found: Vec<(u32, u32)> = found_per_band.into_iter().flatten().collect();
-        found.par_sort_unstable();
-        found.dedup();
-        self.candidates += found.len() as u64;
-        let verified: Vec<RepPair> = found
+            });
+        drop(by_band);
+        // Then passage by passage, in parallel: the earlier passages that share a band with
+        // it, each once, verified at once. A pair that shares many bands is verified once.
+        let bands = &self.bands;
+        let (verified, candidates): (Vec<Vec<RepPair>>, Vec<u64>) = fresh
             .par_iter()
-            .filter_map(|&(a, b)| self.verify(a, b))
-            .collect();
-        self.pairs.extend(verified);
+            .map_init(Vec::new, |cands: &mut Vec<u32>, &id| {
+                cands.clear();
+                for band in bands {
+                    cands.extend(band.before(id));
+                }
+                cands.sort_unstable();
+                cands.dedup();
+                let found = cands.iter().filter_map(|&q| self.verify(q, id)).collect();
+                (found, cands.len() as u64)
+            })
+            .unzip();
+        self.candidates += candidates.iter().sum::<u64>();
+        self.pairs.extend(verified.into_iter().flatten());
     }
 
     /// Shingles, signs and bands the passages of one article into `chunk`.
@@ -291,19 +303,26 @@ impl Deduper {
         self.passages.push(passage);
         self.shingles.extend_from_slice(set);
         self.bounds.push(self.shingles.len());
-        let same = self.by_set.get(&set_hash).and_then(|firsts| {
-            firsts
-                .iter()
-                .copied()
-                .find(|&f| self.set(f as usize) == set)
-        });
+        let firsts = self.by_set.get(&set_hash).into_iter().chain(
+            self.by_set_more
+                .get(&set_hash)
+                .map_or(&[][..], Vec::as_slice),
+        );
+        let same = firsts.copied().find(|&f| self.set(f as usize) == set);
         if let Some(first) = same {
             self.rep.push(first);
             self.copies.entry(first).or_default().push(id);
             return false;
         }
         self.rep.push(id);
-        self.by_set.entry(set_hash).or_default().push(id);
+        match self.by_set.entry(set_hash) {
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(id);
+            }
+            std::collections::hash_map::Entry::Occupied(_) => {
+                self.by_set_more.entry(set_hash).or_default().push(id);
+            }
+        }
         true
     }
 
