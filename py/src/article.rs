@@ -66,7 +66,8 @@ impl Article {
     }
 }
 
-fn shorten(text: &str, max: usize) -> String {
+/// `text` on one line, cut to `max` characters with an ellipsis (for `__repr__`).
+pub(crate) fn shorten(text: &str, max: usize) -> String {
     let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if one_line.chars().count() <= max {
         return one_line;

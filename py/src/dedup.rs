@@ -2,13 +2,13 @@
 
 use std::sync::Arc;
 
-use copydesk::article::{self, Article as RustArticle, BlockKind, Document};
+use copydesk::article::{self, Article as RustArticle, Document};
 use copydesk::dedup::{self, Dedup, Level, Options, Shingles};
 use copydesk::text::CharOffsets;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
-use crate::article::Article;
+use crate::article::{Article, shorten};
 use crate::convert::published_to_py;
 use crate::errors::{invalid, to_pyerr};
 
@@ -33,7 +33,11 @@ pub(crate) struct Passage {
 }
 
 fn passage(d: &Dedup, index: usize) -> Passage {
-    let p = d.passage(index);
+    from_passage(d.passage(index))
+}
+
+fn from_passage(p: dedup::Passage<'_>) -> Passage {
+    let index = p.index;
     let (start, end) = CharOffsets::new(&p.article.text).char_span(p.span);
     Passage {
         index,
@@ -379,9 +383,7 @@ fn options(
         None => defaults.kinds.clone(),
         Some(names) => names
             .iter()
-            .map(|name| {
-                block_kind(name).ok_or_else(|| invalid(py, format!("unknown block kind {name:?}")))
-            })
+            .map(|name| dedup::kind_named(name).map_err(|e| to_pyerr(py, e)))
             .collect::<PyResult<Vec<_>>>()?,
     };
     let opts = Options {
@@ -398,24 +400,6 @@ fn options(
     };
     opts.validate().map_err(|e| to_pyerr(py, e))?;
     Ok(opts)
-}
-
-fn block_kind(name: &str) -> Option<BlockKind> {
-    [
-        BlockKind::Title,
-        BlockKind::Dek,
-        BlockKind::Byline,
-        BlockKind::Dateline,
-        BlockKind::Kicker,
-        BlockKind::Heading,
-        BlockKind::Paragraph,
-        BlockKind::Caption,
-        BlockKind::Credit,
-        BlockKind::SourceTag,
-        BlockKind::Boilerplate,
-    ]
-    .into_iter()
-    .find(|k| k.as_str() == name)
 }
 
 /// What an input item is, before parsing (done without the interpreter).
@@ -649,15 +633,15 @@ impl Deduper {
     }
 
     /// The passages held that `text` duplicates, most similar first.
-    fn query(&mut self, py: Python<'_>, text: &str) -> PyResult<Vec<Match>> {
-        let snapshot = self.snapshot(py);
+    fn query(&self, py: Python<'_>, text: &str) -> PyResult<Vec<Match>> {
         let inner = &self.inner;
         let found = py.detach(|| inner.query(text));
         found
             .into_iter()
-            .map(|m| {
+            .filter_map(|m| Some((inner.passage(m.passage)?, m)))
+            .map(|(p, m)| {
                 Ok(Match {
-                    passage: Py::new(py, passage(&snapshot, m.passage))?,
+                    passage: Py::new(py, from_passage(p))?,
                     similarity: m.similarity,
                     containment: m.containment,
                 })
@@ -733,13 +717,4 @@ pub(crate) fn exact_pairs(
             .map(|p| (p.a, p.b, p.jaccard))
             .collect()
     })
-}
-
-fn shorten(text: &str, max: usize) -> String {
-    let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if one_line.chars().count() <= max {
-        return one_line;
-    }
-    let cut: String = one_line.chars().take(max - 1).collect();
-    format!("{cut}…")
 }

@@ -7,7 +7,7 @@ use std::time::Instant;
 use clap::{Args, ValueEnum};
 use copydesk::article::{self, BlockKind};
 use copydesk::dedup::{
-    CleanedJson, ClusterJson, Dedup, Deduper, Level, Options, PairJson, Shingles,
+    self, CleanedJson, ClusterJson, Dedup, Deduper, Level, Options, PairJson, Shingles,
 };
 use copydesk::text::OffsetUnit;
 
@@ -117,27 +117,7 @@ pub(crate) enum DedupeFormat {
 }
 
 fn parse_kind(value: &str) -> Result<BlockKind, String> {
-    const KINDS: &[BlockKind] = &[
-        BlockKind::Title,
-        BlockKind::Dek,
-        BlockKind::Byline,
-        BlockKind::Dateline,
-        BlockKind::Kicker,
-        BlockKind::Heading,
-        BlockKind::Paragraph,
-        BlockKind::Caption,
-        BlockKind::Credit,
-        BlockKind::SourceTag,
-        BlockKind::Boilerplate,
-    ];
-    KINDS
-        .iter()
-        .copied()
-        .find(|k| k.as_str() == value.trim())
-        .ok_or_else(|| {
-            let names: Vec<&str> = KINDS.iter().map(|k| k.as_str()).collect();
-            format!("unknown block kind; use one of {}", names.join(", "))
-        })
+    dedup::kind_named(value.trim()).map_err(|e| e.to_string())
 }
 
 impl DedupeArgs {

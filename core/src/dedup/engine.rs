@@ -7,7 +7,7 @@ use rayon::prelude::*;
 
 use super::exact::{all_pairs, intersection};
 use super::minhash::{Banding, Permutations, band_keys};
-use super::result::{self, Dedup, PassageRef, RepPair, Stats};
+use super::result::{self, Dedup, Passage, PassageRef, RepPair, Stats};
 use super::shingle::{Shingler, mix64};
 use super::{IdBuildHasher, Options, PassageSpec, passages_of};
 use crate::article::{self, Article};
@@ -31,6 +31,7 @@ const NONE: u32 = u32::MAX;
 /// let found = d.query("Officials are eyeing late May or June for the summit to take place on Monday.");
 /// assert_eq!(found.len(), 1);
 /// assert!(found[0].similarity >= 0.8);
+/// assert!(d.passage(found[0].passage).unwrap().text().starts_with("Officials are eyeing"));
 /// assert!(d.query("Something else entirely, said nobody at all.").is_empty());
 /// # Ok::<(), copydesk::Error>(())
 /// ```
@@ -175,6 +176,19 @@ impl Deduper {
     /// The number of passages held (those with at least `min_words` words).
     pub fn passages(&self) -> usize {
         self.passages.len()
+    }
+
+    /// Passage `index` (from [`Match::passage`]), or `None` when there is no such passage.
+    pub fn passage(&self, index: usize) -> Option<Passage<'_>> {
+        let p = self.passages.get(index)?;
+        let article_index = p.article as usize;
+        Some(Passage {
+            index,
+            article: self.articles.get(article_index)?,
+            article_index,
+            block: p.block.map(|b| b as usize),
+            span: p.span,
+        })
     }
 
     /// Adds a batch of articles. Their passages are shingled and signed in parallel, then
