@@ -34,6 +34,9 @@ pub(crate) enum Command {
     /// Parse articles into blocks (title, paragraphs, captions...) with their spans.
     #[command(after_help = crate::cmd::parse::EXAMPLES)]
     Parse(crate::cmd::parse::ParseArgs),
+    /// Find passages printed twice, within and across articles, and cluster them.
+    #[command(after_help = crate::cmd::dedupe::EXAMPLES)]
+    Dedupe(crate::cmd::dedupe::DedupeArgs),
 }
 
 /// Where articles come from and how to read them.
@@ -106,8 +109,8 @@ impl From<InputFormatArg> for InputFormat {
 #[derive(Debug, Args)]
 pub(crate) struct OutputArgs {
     /// Write to FILE instead of standard output; the file is written whole or not at all.
-    #[arg(long, short = 'o', value_name = "FILE")]
-    pub output: Option<PathBuf>,
+    #[arg(long = "out", short = 'o', value_name = "FILE")]
+    pub out: Option<PathBuf>,
 }
 
 fn parse_glob(value: &str) -> Result<String, String> {

@@ -1,5 +1,6 @@
-//! Every `copydesk` command line shown in the README runs, from the repository root, and
-//! succeeds: the README cannot drift from the program.
+//! Every `copydesk` command line shown in the README runs and succeeds: the README cannot
+//! drift from the program. The lines run in a scratch directory holding `seeds/` and a
+//! stand-in `corpus/` (the seeds again), so files they write land there.
 
 use std::path::Path;
 use std::process::Command;
@@ -14,6 +15,10 @@ fn readme_command_lines_run() {
         bin_dir.display(),
         std::env::var("PATH").unwrap_or_default()
     );
+    let scratch = tempfile::tempdir().unwrap();
+    for name in ["seeds", "corpus"] {
+        std::os::unix::fs::symlink(root.join("seeds"), scratch.path().join(name)).unwrap();
+    }
     let mut ran = 0;
     let mut in_shell_block = false;
     for line in readme.lines() {
@@ -30,7 +35,7 @@ fn readme_command_lines_run() {
         let out = Command::new("bash")
             .args(["-c", &format!("set -o pipefail; {command} > /dev/null")])
             .env("PATH", &path)
-            .current_dir(&root)
+            .current_dir(scratch.path())
             .output()
             .unwrap();
         assert!(

@@ -6,7 +6,7 @@
 //!
 //! 1. **parses** each article into structure ([`article`]): blocks of text with their kind
 //!    and their exact span in the input;
-//! 2. finds **near-duplicate passages** within and across articles;
+//! 2. finds **near-duplicate passages** within and across articles ([`dedup`]);
 //! 3. resolves **dates** against the publication date.
 //!
 //! Everything copydesk reports carries a [`text::Span`]: a byte range into the input, so
@@ -27,6 +27,23 @@
 //! Files, directories, JSON and JSONL records are read by [`corpus::read`], which takes
 //! publication dates from a `manifest.jsonl` beside the files and reports every unreadable
 //! file or record as an error naming it, without stopping.
+//!
+//! ## Near-duplicate passages
+//!
+//! ```
+//! use copydesk::article;
+//! use copydesk::dedup::{self, Options};
+//!
+//! let wire = article::parse("Officials are eyeing late May or June for the summit to take place.");
+//! let retold = article::parse("A new lede.\n\nOfficials are eyeing late May or June for the summit to take place, CNN said.");
+//! let result = dedup::dedupe([wire, retold], &Options::default())?;
+//! let cluster = &result.clusters()[0];
+//! assert_eq!(cluster.size(), 2);
+//! assert!(cluster.members[1].similarity >= 0.8); // verified on the shingle sets
+//! # Ok::<(), copydesk::Error>(())
+//! ```
+//!
+//! See [`dedup`] for the units, the similarity, the engine and the memory it takes.
 //!
 //! ## Text primitives
 //!
@@ -59,6 +76,7 @@
 
 pub mod article;
 pub mod corpus;
+pub mod dedup;
 mod error;
 pub mod text;
 

@@ -3,6 +3,7 @@
 
 mod article;
 mod convert;
+mod dedup;
 mod errors;
 mod text;
 
@@ -21,6 +22,10 @@ fn main(py: Python<'_>, argv: Vec<String>) -> u8 {
 mod _copydesk {
     #[pymodule_export]
     use super::article::{Article, Block, Sentence, parse, read};
+    #[pymodule_export]
+    use super::dedup::{
+        Cluster, DedupResult, Deduper, Match, Member, Pair, Passage, dedupe, exact_pairs, shingles,
+    };
     #[pymodule_export]
     use super::main;
     #[pymodule_export]
