@@ -34,6 +34,9 @@ pub(crate) enum Command {
     /// Parse articles into blocks (title, paragraphs, captions...) with their spans.
     #[command(after_help = crate::cmd::parse::EXAMPLES)]
     Parse(crate::cmd::parse::ParseArgs),
+    /// Find temporal expressions and resolve them against the publication date (TIMEX3).
+    #[command(after_help = crate::cmd::dates::EXAMPLES)]
+    Dates(crate::cmd::dates::DatesArgs),
 }
 
 /// Where articles come from and how to read them.

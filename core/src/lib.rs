@@ -47,6 +47,7 @@
 
 pub mod article;
 pub mod corpus;
+pub mod dates;
 mod error;
 pub mod text;
 

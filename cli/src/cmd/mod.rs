@@ -1,5 +1,6 @@
 //! One module per subcommand.
 
+pub(crate) mod dates;
 pub(crate) mod parse;
 
 use crate::BoxError;
@@ -9,5 +10,6 @@ use crate::input::Report;
 pub(crate) fn run(cli: &Cli, report: &mut Report) -> Result<(), BoxError> {
     match &cli.command {
         Command::Parse(args) => parse::run(args, report),
+        Command::Dates(args) => dates::run(args, report),
     }
 }
