@@ -118,7 +118,14 @@ impl<'a> Grammar<'a> {
         match self.tok(i) {
             Some(t) => match t.kind {
                 Kind::Num { .. } => true,
-                Kind::Word => t.lex.is_some() || self.holiday_word(i),
+                Kind::Word => {
+                    t.lex.is_some()
+                        || self.holiday_word(i)
+                        || matches!(
+                            self.text_of(i),
+                            "right" | "Right" | "sometime" | "Sometime" | "no" | "No"
+                        )
+                }
                 Kind::Punct(c) => c == '\'' || c == '’',
             },
             None => false,
@@ -191,12 +198,43 @@ impl<'a> Grammar<'a> {
         }));
         offer(self.part_modified(i));
         offer(self.quantity_modified(i));
+        // `the early 1980s`, `the mid-1990s`: the determiner belongs to the expression.
+        if self.is(i, W::The) && matches!(self.w(i + 1), W::Early | W::Late | W::Mid) {
+            offer(self.part_modified(i + 1).map(|m| Match { start: i, ..m }));
+        }
+        // `right now`, `more recently`, `sometime next year`
+        if (self.word_eq(i, "right") && self.is(i + 1, W::Now))
+            || (self.is(i, W::More) && self.is(i + 1, W::Recently))
+            || (self.word_eq(i, "sometime")
+                && matches!(self.w(i + 1), W::Next | W::Last | W::This | W::In))
+        {
+            let j = if self.is(i + 1, W::In) { i + 2 } else { i + 1 };
+            offer(self.core(j).map(|(end, expr)| Match {
+                start: i,
+                end,
+                expr,
+                modifier: None,
+            }));
+        }
         let mut m = best?;
-        m.end = self.possessive(m.end);
-        // `or so` makes any expression approximate.
+        // `or so` makes any expression approximate; `1994 or later`, `1990 and beyond`.
         if self.is(m.end, W::Or) && self.word_eq(m.end + 1, "so") {
             m.end += 2;
             m.modifier.get_or_insert(Mod::Approx);
+        } else if matches!(
+            m.expr,
+            Expr::Year(_) | Expr::Month { .. } | Expr::MonthDay { .. }
+        ) {
+            if self.is(m.end, W::Or) && self.is(m.end + 1, W::Later) {
+                m.end += 2;
+                m.modifier = Some(Mod::OnOrAfter);
+            } else if self.is(m.end, W::Or) && self.is(m.end + 1, W::Earlier) {
+                m.end += 2;
+                m.modifier = Some(Mod::OnOrBefore);
+            } else if self.is(m.end, W::And) && self.word_eq(m.end + 1, "beyond") {
+                m.end += 2;
+                m.modifier = Some(Mod::OnOrAfter);
+            }
         }
         Some(m)
     }
@@ -262,6 +300,25 @@ impl<'a> Grammar<'a> {
 
     /// `early`, `late`, `mid`, `earlier`, `later`, `the beginning/middle/end of` + a period.
     fn part_modified(&self, i: usize) -> Option<Match> {
+        // `year-end`, `year end`, `year's end`
+        if self.is(i, W::Year) {
+            let j = if self.dash(i + 1) {
+                i + 2
+            } else {
+                self.possessive(i + 1)
+            };
+            if self.is(j, W::End) && !self.is(j + 1, W::Of) {
+                return Some(Match {
+                    start: i,
+                    end: j + 1,
+                    expr: Expr::UnitRel {
+                        unit: Unit::Year,
+                        offset: 0,
+                    },
+                    modifier: Some(Mod::End),
+                });
+            }
+        }
         let (m, inner) = match self.w(i) {
             W::Early => (Mod::Start, i + 1),
             W::Late => (Mod::End, i + 1),
@@ -341,14 +398,6 @@ impl<'a> Grammar<'a> {
             W::Almost => (Mod::LessThan, i + 1),
             W::More if self.is(i + 1, W::Than) => (Mod::MoreThan, i + 2),
             W::Less if self.is(i + 1, W::Than) => (Mod::LessThan, i + 2),
-            W::Over | W::Under => (
-                if self.is(i, W::Over) {
-                    Mod::MoreThan
-                } else {
-                    Mod::LessThan
-                },
-                i + 1,
-            ),
             W::At if self.is(i + 1, W::Least) => (Mod::EqualOrMore, i + 2),
             W::At if self.is(i + 1, W::Most) => (Mod::EqualOrLess, i + 2),
             W::Up if self.is(i + 1, W::To) => (Mod::EqualOrLess, i + 2),
@@ -366,12 +415,6 @@ impl<'a> Grammar<'a> {
             }
             _ => false,
         };
-        // `over` and `under` are signals before anything but a length (`over the weekend`).
-        if matches!(self.w(i), W::Over | W::Under)
-            && !matches!(expr, Expr::Duration { .. } | Expr::DurationValue(_))
-        {
-            return None;
-        }
         if !ok {
             return None;
         }
@@ -435,6 +478,8 @@ impl<'a> Grammar<'a> {
                     end += 1;
                 }
                 (end, f64::from(value))
+            } else if self.is(i, W::A) && matches!(self.lex(i + 1).num, 100 | 1000 | 12) {
+                (i + 2, f64::from(self.lex(i + 1).num))
             } else if allow_a && self.is(i, W::A) {
                 // `a half hour`
                 if self.is(i + 1, W::Half) {
@@ -499,11 +544,12 @@ impl<'a> Grammar<'a> {
         if lex.w == W::Day {
             return None;
         }
-        let (after_num, amount, approx) = if let Some((e, a, approx)) = self.vague_amount(i) {
-            (e, a, approx)
+        let (after_num, amount, approx, vague) = if let Some((e, a, approx)) = self.vague_amount(i)
+        {
+            (e, a, approx, true)
         } else {
             let (e, v) = self.number(i, true)?;
-            (e, Amount::Exact(v), false)
+            (e, Amount::Exact(v), false, false)
         };
         // `two-day`, `18-month`, `10-year-old`
         let hyphen =
@@ -514,21 +560,34 @@ impl<'a> Grammar<'a> {
             return None;
         }
         // `a` and vague amounts take a unit of the right number: `a year`, `a few years`.
-        let a_word = self.is(i, W::A) && !self.is(i + 1, W::Half);
+        let a_word = self.is(i, W::A) && !vague && after_num == i + 1;
         if a_word {
-            if ulex.plural {
+            if ulex.plural || ulex.unit == Unit::Second {
                 return None;
             }
-            // `twice a year`, `$5 a day`, `50 percent a year`: a rate, not a length.
-            if let Some(p) = i.checked_sub(1) {
-                let pl = self.lex(p);
-                if self.num(p).is_some()
-                    || matches!(pl.w, W::Once | W::Twice | W::Thrice | W::Times | W::Per)
-                    || matches!(self.text_of(p), "percent" | "cents" | "dollars" | "%")
-                {
-                    return None;
-                }
+            // `twice a year`, `$5 a day`, `700 seats a week`: a rate, not a length.
+            let rate = (1..=3).any(|back| {
+                i.checked_sub(back).is_some_and(|p| {
+                    self.num(p).is_some()
+                        || self.lex(p).num != 0
+                        || self.punct(p, '$')
+                        || matches!(
+                            self.lex(p).w,
+                            W::Once | W::Twice | W::Thrice | W::Times | W::Per
+                        )
+                        || matches!(
+                            self.text_of(p),
+                            "percent" | "cents" | "dollars" | "%" | "million" | "billion"
+                        )
+                })
+            });
+            if rate {
+                return None;
             }
+        }
+        // `three-quarters of its food`, `a quarter of the market`: a fraction.
+        if ulex.unit == Unit::Quarter && self.is(u + 1, W::Of) {
+            return None;
         }
         // Digits followed by a unit: no prices or percentages (`$5 a day`).
         if let Some(p) = i.checked_sub(1) {
@@ -536,10 +595,13 @@ impl<'a> Grammar<'a> {
                 return None;
             }
         }
-        // `one-year-old`, `8-month-old`: an age is a duration too.
-        let mut end = u + 1;
-        if self.dash(end) && self.is(end + 1, W::Old) && self.adjacent(end) {
-            end += 2;
+        // `52 years old`, `a 136-year-old institution`: an age, which news annotation
+        // leaves untagged.
+        let end = u + 1;
+        if (self.dash(end) && self.adjacent(end) && self.is(end + 1, W::Old))
+            || (!hyphen && self.is(end, W::Old))
+        {
+            return None;
         }
         // `a minute and a half`
         if self.is(end, W::And) && self.is(end + 1, W::A) && self.is(end + 2, W::Half) {
@@ -555,7 +617,6 @@ impl<'a> Grammar<'a> {
         let shift = match self.w(end) {
             W::Ago => Some((end + 1, -1)),
             W::Earlier => Some((end + 1, -1)),
-            W::Later => Some((end + 1, 1)),
             W::Hence => Some((end + 1, 1)),
             W::From if self.is(end + 1, W::Now) => Some((end + 2, 1)),
             _ => None,
@@ -635,10 +696,6 @@ impl<'a> Grammar<'a> {
             return None;
         }
         let y = v as i32;
-        // `1990 and beyond`, `1994 or later`, `1994 or earlier`
-        if self.is(i + 1, W::And) && self.word_eq(i + 2, "beyond") {
-            return Some((i + 3, Expr::Year(YearRef::Abs(y))));
-        }
         Some((i + 1, Expr::Year(YearRef::Abs(y))))
     }
 
@@ -1106,10 +1163,11 @@ impl<'a> Grammar<'a> {
         }
         let mut after = i + 1;
         if lex.weekday_abbr {
-            if !(self.punct(after, '.') || self.punct(after, ',')) {
+            // `Fri.`, `Sat.`: without the dot `Sun`, `Sat` and `Wed` are ordinary words.
+            if !(self.punct(after, '.') && self.adjacent(after)) {
                 return None;
             }
-            after = self.abbr_dot(after);
+            after += 1;
         }
         // `the Sunday Times`, `Monday Night Football`: a capitalised name follows.
         if self.upper(after)
@@ -1396,6 +1454,18 @@ impl<'a> Grammar<'a> {
         if let Some(d) = day {
             return self.with_part_of_day(i + 1, Expr::DayRel(d));
         }
+        // `will one day be`, `could one day`: an unspecified future.
+        if self.lex(i).num == 1 && self.lex(i + 1).unit == Unit::Day && !self.lex(i + 1).plural {
+            let modal = i.checked_sub(1).is_some_and(|p| {
+                matches!(
+                    self.text_of(p),
+                    "will" | "would" | "could" | "might" | "may" | "can" | "shall"
+                )
+            });
+            if modal {
+                return Some((i + 2, Expr::Ref(RefPoint::Future)));
+            }
+        }
         let r = match self.w(i) {
             W::Tonight => {
                 return Some((
@@ -1411,7 +1481,18 @@ impl<'a> Grammar<'a> {
                 RefPoint::Present
             }
             W::Currently | W::Nowadays => RefPoint::Present,
-            W::Recently | W::Previously | W::Formerly => RefPoint::Past,
+            W::Recently => RefPoint::Past,
+            // `current prices`, `recent gains`: adjectives of time.
+            W::Current
+                if self.is_word(i + 1) && !self.upper(i + 1) && self.lex(i + 1).is_empty() =>
+            {
+                RefPoint::Present
+            }
+            W::Recent
+                if self.is_word(i + 1) && !self.upper(i + 1) && self.lex(i + 1).is_empty() =>
+            {
+                RefPoint::Past
+            }
             W::Soon => {
                 // `as soon as`, `soon after` are conjunctions.
                 if self.word_eq(i + 1, "as") || self.is(i + 1, W::After) {
@@ -1468,7 +1549,13 @@ impl<'a> Grammar<'a> {
                 longer(&mut best, Some((end, e)));
             }
         }
-        longer(&mut best, self.quarter_expr(j));
+        // `the third quarter`, but `the third-quarter results`: the adjective leaves `the` out.
+        if let Some(hit) = self.quarter_expr(j) {
+            let hyphenated = (j..hit.0).any(|x| self.dash(x));
+            if !hyphenated {
+                longer(&mut best, Some(hit));
+            }
+        }
         longer(&mut best, self.century(j));
         longer(&mut best, self.relative(j));
         // `the weekend`
@@ -1498,7 +1585,8 @@ impl<'a> Grammar<'a> {
         }
         // `the 27th`, `the 4th of July`
         if let Some((day, end)) = self.day_number(j) {
-            let ordinal_form = self.num(j).is_none() || end > j + 1;
+            // `the 27th`; ordinal words (`the second`) only as `the second of May`.
+            let ordinal_form = self.num(j).is_some() && end > j + 1;
             if ordinal_form {
                 if let Some(hit) = self.day_month(j) {
                     longer(&mut best, Some(hit));
@@ -1552,6 +1640,57 @@ impl<'a> Grammar<'a> {
         }
         // `the year-ago quarter`, `the year-earlier period`
         longer(&mut best, self.year_ago_period(j));
+        // `the quarter`: in company news, the quarter just reported.
+        if lex.unit == Unit::Quarter && !lex.plural && !self.is(j + 1, W::Of) && !self.dash(j + 1) {
+            longer(&mut best, Some((j + 1, Expr::QuarterRel(-1))));
+        }
+        // `the year`, `the fiscal year`, `the full year`
+        let k = if matches!(lex.w, W::Fiscal | W::Full | W::Whole | W::Entire) {
+            j + 1
+        } else {
+            j
+        };
+        if self.is(k, W::Year)
+            && !self.lex(k).plural
+            && !self.is(k + 1, W::Of)
+            && !self.dash(k + 1)
+            && self.num(k + 1).is_none()
+            && !matches!(
+                self.w(k + 1),
+                W::Ago | W::Earlier | W::Before | W::After | W::Later
+            )
+        {
+            longer(
+                &mut best,
+                Some((
+                    k + 1,
+                    Expr::UnitRel {
+                        unit: Unit::Year,
+                        offset: 0,
+                    },
+                )),
+            );
+        }
+        // `the 1988 period`, `the 1989 quarter`: the same quarter of that year.
+        if let Some((y, e)) = self.year_number(j) {
+            if self.is(e, W::Period) || (self.lex(e).unit == Unit::Quarter && !self.lex(e).plural) {
+                longer(
+                    &mut best,
+                    Some((
+                        e + 1,
+                        Expr::Quarter {
+                            q: 0,
+                            year: YearRef::Abs(y),
+                            fiscal: false,
+                        },
+                    )),
+                );
+            }
+        }
+        // `the latest period`
+        if lex.w == W::Latest && self.is(j + 1, W::Period) {
+            longer(&mut best, Some((j + 2, Expr::QuarterRel(-1))));
+        }
         best
     }
 
@@ -1596,9 +1735,10 @@ impl<'a> Grammar<'a> {
             }
         }
         if self.lex(k).unit == Unit::Quarter || self.is(k, W::Period) {
-            return Some((k + 1, Expr::QuarterRel(-4)));
+            return Some((k + 1, Expr::QuarterRel(-5)));
         }
-        None
+        // `a year-earlier loss`: the year before.
+        Some((k, Expr::Year(YearRef::Rel(-1))))
     }
 
     /// `this week`, `last month`, `next year`, `the past week`, `last Friday`,
@@ -1617,14 +1757,10 @@ impl<'a> Grammar<'a> {
                 }
                 return None;
             }
-            W::Year if self.dash(i + 1) && self.is(i + 2, W::End) => {
-                return Some((
-                    i + 3,
-                    Expr::UnitRel {
-                        unit: Unit::Year,
-                        offset: 0,
-                    },
-                ));
+            W::Year
+                if self.dash(i + 1) && (self.is(i + 2, W::Ago) || self.is(i + 2, W::Earlier)) =>
+            {
+                return self.year_ago_period(i);
             }
             _ => return None,
         };
@@ -1637,6 +1773,11 @@ impl<'a> Grammar<'a> {
             }
         } else {
             (k, rel, offset)
+        };
+        let k = if self.is(k, W::Fiscal) && self.lex(k + 1).unit == Unit::Year {
+            k + 1
+        } else {
+            k
         };
         let lex = self.lex(k);
         // A number of units: a duration (`the past three years`, `the next 14 months`).
@@ -2108,6 +2249,17 @@ impl<'a> Grammar<'a> {
                 freq: None,
             })
         };
+        // `daily`, `annually` as adverbs; before a noun (`daily volume`, `quarterly dividend`)
+        // they are adjectives, and not expressions in news annotation.
+        let adjective =
+            self.is_word(i + 1) && self.lex(i + 1).is_empty() || self.lex(i + 1).unit.is_some();
+        if matches!(
+            self.w(i),
+            W::Daily | W::Weekly | W::Monthly | W::Yearly | W::Quarterly | W::Hourly
+        ) && adjective
+        {
+            return None;
+        }
         match self.w(i) {
             W::Daily => return Some((i + 1, simple("P1D"))),
             W::Weekly => return Some((i + 1, simple("P1W"))),

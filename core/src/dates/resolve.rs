@@ -226,10 +226,7 @@ fn fixed_month_day(h: Holiday) -> Option<(u8, u8)> {
 }
 
 fn clock_val(c: &Clock) -> String {
-    match c.minute {
-        Some(m) => format!("T{:02}:{m:02}", c.hour),
-        None => format!("T{:02}", c.hour),
-    }
+    format!("T{:02}:{:02}", c.hour, c.minute.unwrap_or(0))
 }
 
 /// Picks among candidate years for a yearly recurring date: the direction decides, and
@@ -261,32 +258,35 @@ fn pick_year(
     if let Some(c) = cands.iter().find(|(_, s, e)| contains(*s, *e)) {
         return Some(c.0);
     }
-    match direction {
-        Direction::Past => cands
-            .iter()
-            .rev()
-            .find(|(_, s, _)| *s <= reference)
-            .map(|c| c.0),
-        Direction::Future => cands.iter().find(|(_, s, _)| *s > reference).map(|c| c.0),
-        Direction::Unknown => {
-            let dist = |s: Date, e: Date| -> i64 {
-                if e <= reference {
-                    (reference - e).get_days().into()
-                } else {
-                    (s - reference).get_days().into()
-                }
-            };
-            let mut best: Option<(i64, i32)> = None;
-            for (y, s, e) in &cands {
-                let d = dist(*s, *e);
-                // Ties go to the earlier year: news reports more than it announces.
-                if best.is_none_or(|(bd, _)| d < bd) {
-                    best = Some((d, *y));
-                }
-            }
-            best.map(|b| b.1)
+    let dist = |s: Date, e: Date| -> i64 {
+        if e <= reference {
+            (reference - e).get_days().into()
+        } else {
+            (s - reference).get_days().into()
+        }
+    };
+    // The tense decides among the candidates within half a year; past that, the nearest
+    // one wins (`stock of record Nov. 16` in a past-tense sentence of late October is
+    // still this November).
+    let directed = match direction {
+        Direction::Past => cands.iter().rev().find(|(_, s, _)| *s <= reference),
+        Direction::Future => cands.iter().find(|(_, s, _)| *s > reference),
+        Direction::Unknown => None,
+    };
+    if let Some(c) = directed {
+        if dist(c.1, c.2) <= 183 {
+            return Some(c.0);
         }
     }
+    let mut best: Option<(i64, i32)> = None;
+    for (y, s, e) in &cands {
+        let d = dist(*s, *e);
+        // Ties go to the earlier year: news reports more than it announces.
+        if best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, *y));
+        }
+    }
+    best.map(|b| b.1)
 }
 
 fn year_of(y: YearRef, reference: Option<Date>) -> Option<i32> {
@@ -360,6 +360,13 @@ fn resolve_inner(expr: &Expr, reference: Option<Date>, direction: Direction) -> 
         Expr::Weekday { weekday: wd, rel } => {
             let r = reference?;
             Some(day(weekday_date(r, i32::from(*wd), *rel, direction)?))
+        }
+        Expr::Quarter { q: 0, year: y, .. } => {
+            // `the 1988 period`: the quarter just reported, in that year.
+            let r = reference?;
+            let rq = (i32::from(r.month()) - 1) / 3;
+            let q = if rq == 0 { 4 } else { rq };
+            Some(quarter(year_of(*y, reference)?, q))
         }
         Expr::Quarter { q, year: y, .. } => {
             let q = i32::from(*q);

@@ -112,6 +112,10 @@ const FUTURE_WORDS: &[&str] = &[
     "will",
     "shall",
     "would",
+    "could",
+    "might",
+    "should",
+    "must",
     "gonna",
     "plans",
     "plan",
@@ -286,7 +290,22 @@ fn cue(toks: &[Tok], text: &str, i: usize) -> Option<Cue> {
     {
         return Some(Cue::Future);
     }
-    if FUTURE_WORDS.contains(&lower) {
+    // `may` the modal (lower case; the month is capitalised).
+    if FUTURE_WORDS.contains(&lower) || word == "may" {
+        // Future in the past: `was expected`, `had been scheduled`, `was due`.
+        let back = |k: usize| {
+            i.checked_sub(k)
+                .and_then(|p| toks.get(p))
+                .and_then(|p| text.get(p.start..p.end))
+                .is_some_and(|w| matches!(w, "was" | "were" | "had" | "been"))
+        };
+        if !matches!(
+            lower,
+            "will" | "shall" | "would" | "could" | "might" | "should" | "must"
+        ) && (back(1) || back(2))
+        {
+            return Some(Cue::Past);
+        }
         return Some(Cue::Future);
     }
     if matches!(
