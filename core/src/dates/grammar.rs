@@ -507,6 +507,7 @@ impl<'a> Grammar<'a> {
             }
             W::A if self.is(i + 1, W::Couple) => Some((i + 2, Amount::Exact(2.0), true)),
             W::Few | W::Several | W::Many => Some((i + 1, Amount::Vague, false)),
+            W::Couple if self.is(i + 1, W::Of) => Some((i + 2, Amount::Exact(2.0), true)),
             _ => None,
         }
     }
@@ -555,6 +556,18 @@ impl<'a> Grammar<'a> {
         let hyphen =
             self.dash(after_num) && self.adjacent(after_num) && self.adjacent(after_num + 1);
         let u = if hyphen { after_num + 1 } else { after_num };
+        // `two more weeks`, `an additional year`, `20 more years`
+        let u = if !hyphen
+            && matches!(
+                self.w(u),
+                W::More | W::Additional | W::Further | W::Full | W::Whole | W::Entire
+            )
+            && self.lex(u + 1).unit.is_some()
+        {
+            u + 1
+        } else {
+            u
+        };
         let ulex = self.lex(u);
         if !ulex.unit.is_some() || ulex.unit == Unit::Weekend {
             return None;
@@ -581,12 +594,19 @@ impl<'a> Grammar<'a> {
                         )
                 })
             });
-            if rate {
+            let shifted = matches!(
+                self.w(u + 1),
+                W::Ago | W::Earlier | W::Later | W::Before | W::After
+            );
+            if rate && !shifted {
                 return None;
             }
         }
         // `three-quarters of its food`, `a quarter of the market`: a fraction.
-        if ulex.unit == Unit::Quarter && self.is(u + 1, W::Of) {
+        if ulex.unit == Unit::Quarter
+            && self.is(u + 1, W::Of)
+            && matches!(amount, Amount::Exact(v) if v < 4.0)
+        {
             return None;
         }
         // Digits followed by a unit: no prices or percentages (`$5 a day`).
@@ -1244,7 +1264,13 @@ impl<'a> Grammar<'a> {
         } else {
             after
         };
-        if let Some((y, e)) = self.year_number(of) {
+        let year = self
+            .year_number(of)
+            .or_else(|| match self.year_in_words(of) {
+                Some((e, Expr::Year(YearRef::Abs(y)))) if of > after => Some((y, e)),
+                _ => None,
+            });
+        if let Some((y, e)) = year {
             return Some((
                 e,
                 Expr::Season {
@@ -1558,6 +1584,19 @@ impl<'a> Grammar<'a> {
         }
         longer(&mut best, self.century(j));
         longer(&mut best, self.relative(j));
+        // `the week` (not `the week of March 6`)
+        if lex.unit == Unit::Week && !lex.plural && !self.is(j + 1, W::Of) && !self.dash(j + 1) {
+            longer(
+                &mut best,
+                Some((
+                    j + 1,
+                    Expr::UnitRel {
+                        unit: Unit::Week,
+                        offset: 0,
+                    },
+                )),
+            );
+        }
         // `the weekend`
         if lex.unit == Unit::Weekend && !lex.plural {
             longer(

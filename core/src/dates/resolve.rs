@@ -265,7 +265,7 @@ fn pick_year(
             (s - reference).get_days().into()
         }
     };
-    // The tense decides among the candidates within half a year; past that, the nearest
+    // The tense decides among the candidates within nine months; past that, the nearest
     // one wins (`stock of record Nov. 16` in a past-tense sentence of late October is
     // still this November).
     let directed = match direction {
@@ -274,7 +274,7 @@ fn pick_year(
         Direction::Unknown => None,
     };
     if let Some(c) = directed {
-        if dist(c.1, c.2) <= 183 {
+        if dist(c.1, c.2) <= 270 {
             return Some(c.0);
         }
     }
