@@ -357,20 +357,21 @@ impl<'a> Grammar<'a> {
             }
         }
         let (end, expr) = self.core(inner)?;
-        let ok = match &expr {
+        let ok = matches!(
+            &expr,
             Expr::Year(_)
-            | Expr::Decade(_)
-            | Expr::Century(_)
-            | Expr::CenturyRel(_)
-            | Expr::Month { .. }
-            | Expr::Quarter { .. }
-            | Expr::Half { .. }
-            | Expr::Season { .. }
-            | Expr::UnitRel { .. } => true,
-            Expr::DayRel(_) | Expr::Weekday { .. } => true,
-            Expr::PartOfDay { .. } => !earlier_later,
-            _ => false,
-        };
+                | Expr::Decade(_)
+                | Expr::Century(_)
+                | Expr::CenturyRel(_)
+                | Expr::Month { .. }
+                | Expr::Quarter { .. }
+                | Expr::Half { .. }
+                | Expr::Season { .. }
+                | Expr::UnitRel { .. }
+                | Expr::DayRel(_)
+                | Expr::Weekday { .. }
+                | Expr::PartOfDay { .. }
+        );
         if !ok {
             return None;
         }
@@ -550,7 +551,16 @@ impl<'a> Grammar<'a> {
             (e, a, approx, true)
         } else {
             let (e, v) = self.number(i, true)?;
-            (e, Amount::Exact(v), false, false)
+            // `two to three weeks`, `12 to 18 months`, `10-15 years`: one length, read as
+            // its lower bound.
+            let joined =
+                self.is(e, W::To) || self.is(e, W::Or) || (self.dash(e) && self.adjacent(e));
+            match joined.then(|| self.number(e + 1, false)).flatten() {
+                Some((e2, _)) if self.lex(e2).unit.is_some() && self.lex(e2).plural => {
+                    (e2, Amount::Exact(v), false, false)
+                }
+                _ => (e, Amount::Exact(v), false, false),
+            }
         };
         // `two-day`, `18-month`, `10-year-old`
         let hyphen =
@@ -623,6 +633,21 @@ impl<'a> Grammar<'a> {
         {
             return None;
         }
+        // `a year-earlier loss`: the unit starts a hyphenated adjective of its own.
+        if !hyphen && self.dash(end) && self.adjacent(end) && self.adjacent(end + 1) {
+            return None;
+        }
+        // `a three-year period`, `its one-year term`: the noun the length describes.
+        if hyphen
+            && matches!(
+                self.text_of(end),
+                "period" | "term" | "span" | "stretch" | "spell"
+            )
+        {
+            return self.finish_duration(end + 1, amount, ulex.unit, approx);
+        }
+        // `two to three weeks`, `12 to 18 months`: one length, read as its lower bound.
+        // (Handled where the first number starts; see `number_range`.)
         // `a minute and a half`
         if self.is(end, W::And) && self.is(end + 1, W::A) && self.is(end + 2, W::Half) {
             if let Amount::Exact(v) = amount {
@@ -1678,7 +1703,11 @@ impl<'a> Grammar<'a> {
             }
         }
         // `the year-ago quarter`, `the year-earlier period`
-        longer(&mut best, self.year_ago_period(j));
+        // (`the year-ago results` leaves `the` out: only the quarter and period forms take it.)
+        if let Some(hit @ (_, Expr::QuarterRel(_) | Expr::Quarter { .. })) = self.year_ago_period(j)
+        {
+            longer(&mut best, Some(hit));
+        }
         // `the quarter`: in company news, the quarter just reported.
         if lex.unit == Unit::Quarter && !lex.plural && !self.is(j + 1, W::Of) && !self.dash(j + 1) {
             longer(&mut best, Some((j + 1, Expr::QuarterRel(-1))));
