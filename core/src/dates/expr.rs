@@ -192,6 +192,9 @@ pub(crate) enum Expr {
     WeekOf(Box<Expr>),
     /// A length of time.
     Duration { n: Amount, unit: Unit },
+    /// `in two weeks`: the point that far ahead when the sentence looks ahead, else the
+    /// length.
+    InFuture { n: Amount, unit: Unit },
     /// A composite length (`a minute and a half`, `2 1/2 years`), already written as a
     /// TIMEX3 duration.
     DurationValue(String),

@@ -519,6 +519,26 @@ impl<'a> Grammar<'a> {
     /// `half an hour`, `decades`; with `ago`/`earlier`/`later`/`from now` a point:
     /// `68 years ago`, `a year earlier`.
     fn duration_or_shift(&self, i: usize) -> Hit {
+        let hit = self.duration_or_shift_inner(i)?;
+        // `in two weeks`: a point ahead of the reference when the sentence looks ahead, a
+        // length otherwise (`sold out in two weeks`); the tense decides at resolution.
+        let after_in = i.checked_sub(1).is_some_and(|p| self.is(p, W::In));
+        if let (
+            true,
+            Expr::Duration {
+                n: n @ Amount::Exact(_),
+                unit,
+            },
+        ) = (after_in, &hit.1)
+        {
+            if !matches!(unit, Unit::Second | Unit::Minute | Unit::Hour) {
+                return Some((hit.0, Expr::InFuture { n: *n, unit: *unit }));
+            }
+        }
+        Some(hit)
+    }
+
+    fn duration_or_shift_inner(&self, i: usize) -> Hit {
         // `half an hour`, `half a day`
         if self.is(i, W::Half) && self.is(i + 1, W::A) {
             let unit = self.lex(i + 2).unit;
@@ -533,8 +553,34 @@ impl<'a> Grammar<'a> {
                 let prev = i.checked_sub(1).map_or(W::None, |p| self.w(p));
                 let follows_ago = matches!(self.w(i + 1), W::Ago);
                 let hyphen_long = self.dash(i + 1) && self.is(i + 2, W::Long);
+                // `years after the war`, `months later`
+                let relative =
+                    matches!(self.w(i + 1), W::After | W::Later | W::Before | W::Earlier);
+                // `spent months`, `took years`: verbs whose object is a length.
+                let length_verb = i.checked_sub(1).is_some_and(|p| {
+                    matches!(
+                        self.text_of(p),
+                        "spent"
+                            | "spend"
+                            | "spends"
+                            | "spending"
+                            | "took"
+                            | "take"
+                            | "takes"
+                            | "taking"
+                            | "lasted"
+                            | "last"
+                            | "lasts"
+                            | "lasting"
+                            | "waited"
+                            | "wait"
+                            | "waiting"
+                    )
+                });
                 if matches!(prev, W::For | W::In | W::Within | W::Over | W::After)
                     || follows_ago
+                    || relative
+                    || length_verb
                     || hyphen_long
                 {
                     let end = if hyphen_long { i + 3 } else { i + 1 };

@@ -203,7 +203,9 @@ fn underspecified(expr: &Expr) -> Resolved {
         Expr::Decade(d) => decade(*d),
         Expr::Century(c) => century(*c),
         Expr::Ref(r) => vague(date, reference_value(*r)),
-        Expr::Duration { n, unit } => vague(TimexType::Duration, &duration_value(*n, *unit)),
+        Expr::Duration { n, unit } | Expr::InFuture { n, unit } => {
+            vague(TimexType::Duration, &duration_value(*n, *unit))
+        }
         Expr::DurationValue(v) => vague(TimexType::Duration, v),
         Expr::Set(s) => vague(TimexType::Set, &s.value),
     }
@@ -478,7 +480,13 @@ fn resolve_inner(expr: &Expr, reference: Option<Date>, direction: Direction) -> 
             let (start, _) = base.interval?;
             Some(week(start))
         }
-        Expr::Duration { .. } | Expr::DurationValue(_) | Expr::Set(_) => None,
+        Expr::InFuture {
+            n: Amount::Exact(v),
+            unit,
+        } if direction == Direction::Future => shift(reference?, *v, *unit, 1),
+        Expr::Duration { .. } | Expr::InFuture { .. } | Expr::DurationValue(_) | Expr::Set(_) => {
+            None
+        }
     }
 }
 
