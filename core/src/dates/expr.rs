@@ -151,6 +151,8 @@ pub(crate) enum Expr {
     Month { month: u8, year: YearRef, rel: Rel },
     /// A day of a month.
     MonthDay { month: u8, day: u8, year: YearRef },
+    /// A day of a month named with its weekday and no year: `Saturday, April 25`.
+    MonthDayWeekday { month: u8, day: u8, weekday: u8 },
     /// A day of an unnamed month: `the 27th`.
     DayOfMonth(u8),
     /// A weekday, optionally checked against a full date written beside it.

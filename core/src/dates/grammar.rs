@@ -123,7 +123,7 @@ impl<'a> Grammar<'a> {
                         || self.holiday_word(i)
                         || matches!(
                             self.text_of(i),
-                            "right" | "Right" | "sometime" | "Sometime" | "no" | "No"
+                            "right" | "Right" | "sometime" | "Sometime" | "no" | "No" | "Q" | "FY"
                         )
                 }
                 Kind::Punct(c) => c == '\'' || c == '’',
@@ -278,7 +278,9 @@ impl<'a> Grammar<'a> {
                         longer(&mut best, self.year_in_words(i));
                         longer(&mut best, self.day_month(i));
                     }
-                    if lex.num != 0 || matches!(lex.w, W::A | W::Few | W::Several | W::Couple) {
+                    if lex.num != 0
+                        || matches!(lex.w, W::A | W::Few | W::Several | W::Couple | W::Half)
+                    {
                         longer(&mut best, self.duration_or_shift(i));
                     }
                     if lex.unit.is_some() {
@@ -544,6 +546,18 @@ impl<'a> Grammar<'a> {
             let unit = self.lex(i + 2).unit;
             if unit.is_some() && !self.lex(i + 2).plural {
                 return self.finish_duration(i + 3, Amount::Exact(0.5), unit, false);
+            }
+        }
+        // `will one day be`, `could one day`: an unspecified future.
+        if self.lex(i).num == 1 && self.lex(i + 1).unit == Unit::Day && !self.lex(i + 1).plural {
+            let modal = i.checked_sub(1).is_some_and(|p| {
+                matches!(
+                    self.text_of(p),
+                    "will" | "would" | "could" | "might" | "may" | "can" | "shall"
+                )
+            });
+            if modal {
+                return Some((i + 2, Expr::Ref(RefPoint::Future)));
             }
         }
         // A bare plural unit: `for years`, `in decades`, `decades-long`, `years ago`.
@@ -1057,6 +1071,17 @@ impl<'a> Grammar<'a> {
         } else {
             after
         };
+        // `January nineteen ninety-seven`
+        if let Some((e, Expr::Year(YearRef::Abs(y)))) = self.year_in_words(of) {
+            return Some((
+                e,
+                Expr::Month {
+                    month,
+                    year: YearRef::Abs(y),
+                    rel: Rel::Bare,
+                },
+            ));
+        }
         if let Some((y, e)) = self.year_number(of) {
             if !self.next_is_count_noun(e) {
                 return Some((
@@ -1294,10 +1319,20 @@ impl<'a> Grammar<'a> {
         } else {
             after
         };
-        if let Some((end, Expr::MonthDay { month, day, year })) = self.month_expr(comma) {
-            return Some((end, Expr::MonthDay { month, day, year }));
-        }
-        if let Some((end, Expr::MonthDay { month, day, year })) = self.day_month(comma) {
+        let dated = self.month_expr(comma).or_else(|| self.day_month(comma));
+        if let Some((end, Expr::MonthDay { month, day, year })) = dated {
+            if year == YearRef::Infer {
+                // The weekday tells the year: `Saturday, April 25` is in a year where
+                // April 25 is a Saturday.
+                return Some((
+                    end,
+                    Expr::MonthDayWeekday {
+                        month,
+                        day,
+                        weekday: wd,
+                    },
+                ));
+            }
             return Some((end, Expr::MonthDay { month, day, year }));
         }
         let day = Expr::Weekday {
@@ -2484,9 +2519,17 @@ fn unit_code(unit: Unit) -> (bool, &'static str) {
     }
 }
 
+/// An exact duration. Decades, centuries and millennia are counted in years (`two
+/// decades` is `P20Y`); the `DE`/`CE`/`ML` codes are kept for vague amounts (`PXDE`).
 pub(crate) fn format_duration(v: f64, unit: Unit) -> String {
     let (t, code) = unit_code(unit);
-    let n = if unit == Unit::Fortnight { v * 2.0 } else { v };
+    let (n, code) = match unit {
+        Unit::Fortnight => (v * 2.0, code),
+        Unit::Decade => (v * 10.0, "Y"),
+        Unit::Century => (v * 100.0, "Y"),
+        Unit::Millennium => (v * 1000.0, "Y"),
+        _ => (v, code),
+    };
     format!("P{}{}{code}", if t { "T" } else { "" }, n as u64)
 }
 

@@ -472,7 +472,7 @@ fn needs_direction(e: &Expr) -> bool {
         | Expr::Holiday { year, rel, .. } => *rel == Rel::Bare && *year == YearRef::Infer,
         Expr::MonthDay { year, .. } => *year == YearRef::Infer,
         Expr::Quarter { year, .. } => *year == YearRef::Infer,
-        Expr::DayOfMonth(_) | Expr::InFuture { .. } => true,
+        Expr::DayOfMonth(_) | Expr::InFuture { .. } | Expr::MonthDayWeekday { .. } => true,
         Expr::Time { day: Some(d), .. } | Expr::PartOfDay { day: d, .. } | Expr::WeekOf(d) => {
             needs_direction(d)
         }

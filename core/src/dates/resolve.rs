@@ -160,6 +160,9 @@ fn underspecified(expr: &Expr) -> Resolved {
             month: m, day: d, ..
         } => vague(date, &format!("XXXX-{m:02}-{d:02}")),
         Expr::DayOfMonth(d) => vague(date, &format!("XXXX-XX-{d:02}")),
+        Expr::MonthDayWeekday {
+            month: m, day: d, ..
+        } => vague(date, &format!("XXXX-{m:02}-{d:02}")),
         Expr::Weekday { weekday: w, .. } => vague(date, &format!("XXXX-WXX-{w}")),
         Expr::Quarter { q, .. } => vague(date, &format!("XXXX-Q{q}")),
         Expr::QuarterRel(_) => vague(date, "XXXX-QX"),
@@ -273,10 +276,16 @@ fn pick_year(
     let directed = match direction {
         Direction::Past => cands.iter().rev().find(|(_, s, _)| *s <= reference),
         Direction::Future => cands.iter().find(|(_, s, _)| *s > reference),
-        Direction::Unknown => None,
+        _ => None,
     };
     if let Some(c) = directed {
-        if dist(c.1, c.2) <= 270 {
+        // A past cue misleads more often than a future one (`said ... payable Nov. 16`).
+        let window = if direction == Direction::Future {
+            366
+        } else {
+            270
+        };
+        if dist(c.1, c.2) <= window {
             return Some(c.0);
         }
     }
@@ -338,6 +347,34 @@ fn resolve_inner(expr: &Expr, reference: Option<Date>, direction: Direction) -> 
             })?;
             ymd(y, m, d).map(day)
         }
+        Expr::MonthDayWeekday {
+            month,
+            day: d,
+            weekday: wd,
+        } => {
+            let r = reference?;
+            let (m, dd) = (i32::from(*month), i32::from(*d));
+            let ry = i32::from(r.year());
+            let fitting = (ry - 1..=ry + 1)
+                .filter_map(|y| ymd(y, m, dd))
+                .filter(|c| weekday(*c) == i32::from(*wd))
+                .min_by_key(|c| {
+                    let diff: i64 = (*c - r).get_days().into();
+                    diff.abs()
+                });
+            match fitting {
+                Some(c) => Some(day(c)),
+                None => resolve_inner(
+                    &Expr::MonthDay {
+                        month: *month,
+                        day: *d,
+                        year: YearRef::Infer,
+                    },
+                    reference,
+                    direction,
+                ),
+            }
+        }
         Expr::DayOfMonth(d) => {
             let r = reference?;
             let d = i32::from(*d);
@@ -352,7 +389,7 @@ fn resolve_inner(expr: &Expr, reference: Option<Date>, direction: Direction) -> 
             let pick = match direction {
                 Direction::Past => cands.iter().rev().find(|c| **c <= r),
                 Direction::Future => cands.iter().find(|c| **c >= r),
-                Direction::Unknown => cands.iter().min_by_key(|c| {
+                _ => cands.iter().min_by_key(|c| {
                     let diff: i64 = (**c - r).get_days().into();
                     (diff.abs(), diff > 0)
                 }),
@@ -506,7 +543,7 @@ pub(crate) fn weekday_date(r: Date, wd: i32, rel: Rel, direction: Direction) -> 
         Rel::This => add_days(monday_of(r)?, i64::from(wd - 1)),
         Rel::Bare => match direction {
             Direction::Future => add_days(r, fwd),
-            Direction::Past | Direction::Unknown => add_days(r, -back),
+            _ => add_days(r, -back),
         },
     }
 }
@@ -521,7 +558,14 @@ fn unit_rel(r: Date, unit: Unit, offset: i32, direction: Direction) -> Option<Re
             // `the weekend` (offset 0): the one just past in the past tense or when the
             // reference falls on it, else the coming one.
             let monday = monday_of(r)?;
-            let base = if offset == 0 && direction == Direction::Past && weekday(r) < 6 {
+            // With no cue, the nearest: Monday to Wednesday look back, Thursday and Friday
+            // ahead.
+            let back = match direction {
+                Direction::Past => weekday(r) < 6,
+                Direction::Future => false,
+                _ => weekday(r) <= 3,
+            };
+            let base = if offset == 0 && back {
                 add_days(monday, -7)?
             } else {
                 monday
@@ -588,6 +632,19 @@ pub(crate) fn narrow(interval: (Date, Date), m: Mod) -> Option<(Date, Date)> {
     let months = (i32::from(e.year()) - i32::from(s.year())) * 12 + i32::from(e.month())
         - i32::from(s.month());
     let whole_months = s.day() == 1 && e.day() == 1;
+    if whole_months && months >= 24 && months % 12 == 0 {
+        // Decades and centuries: the first 40%, the next 30%, the last 30% of the years
+        // (`the early 1980s` is 1980-1983, `the mid-1990s` 1994-1996, `the late 1970s`
+        // 1977-1979).
+        let years = i64::from(months / 12);
+        let cut = |k: i64| add_months(s, 12 * k);
+        let (a, b) = match part {
+            0 => (s, cut((years * 4 + 9) / 10)?),
+            1 => (cut((years * 4 + 9) / 10)?, cut((years * 7 + 9) / 10)?),
+            _ => (cut((years * 7 + 9) / 10)?, e),
+        };
+        return Some((a, b));
+    }
     if whole_months && months >= 12 {
         // Years, decades, centuries: thirds in whole months (4/4/4 for a year).
         let third = months / 3;

@@ -117,8 +117,6 @@ const FUTURE_WORDS: &[&str] = &[
     "should",
     "must",
     "gonna",
-    "plans",
-    "plan",
     "planned",
     "planning",
     "expected",
@@ -282,6 +280,15 @@ fn cue(toks: &[Tok], text: &str, i: usize) -> Option<Cue> {
     {
         return Some(Cue::Future);
     }
+    // `plans to`, `plan to` (the noun `plan` is no cue)
+    if matches!(lower, "plan" | "plans")
+        && toks
+            .get(i + 1)
+            .and_then(|n| n.lex)
+            .is_some_and(|l| l.w == W::To)
+    {
+        return Some(Cue::Future);
+    }
     if lower == "set"
         && toks
             .get(i + 1)
@@ -321,6 +328,15 @@ fn cue(toks: &[Tok], text: &str, i: usize) -> Option<Cue> {
         return Some(Cue::Past);
     }
     if lower.len() >= 5 && lower.ends_with("ed") && !t.upper && !ED_NOT_PAST.contains(&lower) {
+        // A participle after `be` (`will be paid`, `to be completed`) is no past tense.
+        let passive = i
+            .checked_sub(1)
+            .and_then(|p| toks.get(p))
+            .and_then(|p| text.get(p.start..p.end))
+            .is_some_and(|w| matches!(w, "be" | "being"));
+        if passive {
+            return None;
+        }
         return Some(Cue::Past);
     }
     None
@@ -357,16 +373,16 @@ pub(crate) fn direction(toks: &[Tok], text: &str, start: usize, end: usize) -> D
     let pick = match (left, right) {
         (Some(l), Some(r)) => {
             if r.0 < l.0 {
-                r.1
+                r
             } else {
-                l.1
+                l
             }
         }
-        (Some(l), None) => l.1,
-        (None, Some(r)) => r.1,
+        (Some(l), None) => l,
+        (None, Some(r)) => r,
         (None, None) => return Direction::Unknown,
     };
-    match pick {
+    match pick.1 {
         Cue::Past => Direction::Past,
         Cue::Future => Direction::Future,
     }
