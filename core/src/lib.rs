@@ -7,7 +7,7 @@
 //! 1. **parses** each article into structure ([`article`]): blocks of text with their kind
 //!    and their exact span in the input;
 //! 2. finds **near-duplicate passages** within and across articles;
-//! 3. resolves **dates** against the publication date.
+//! 3. resolves **dates** against the publication date ([`dates`]).
 //!
 //! Everything copydesk reports carries a [`text::Span`]: a byte range into the input, so
 //! `&input[span.range()]` is the piece, and nothing is reported that cannot be found again.
@@ -27,6 +27,22 @@
 //! Files, directories, JSON and JSONL records are read by [`corpus::read`], which takes
 //! publication dates from a `manifest.jsonl` beside the files and reports every unreadable
 //! file or record as an error naming it, without stopping.
+//!
+//! ## Dates
+//!
+//! ```
+//! use copydesk::dates;
+//! use jiff::civil::date;
+//!
+//! let text = "CNN reported Saturday that the conflict broke out 68 years ago.";
+//! let found = dates::find(text, Some(date(2018, 4, 17)));
+//! assert_eq!(found[0].text(text), "Saturday");
+//! assert_eq!(found[0].value, "2018-04-14");
+//! assert_eq!(found[1].value, "1950");
+//! ```
+//!
+//! For a parsed article, [`dates::find_in_article`] uses its publication date and skips page
+//! residue; [`dates::timeml`] reads and writes TimeML.
 //!
 //! ## Text primitives
 //!

@@ -3,6 +3,7 @@
 
 mod article;
 mod convert;
+mod dates;
 mod errors;
 mod text;
 
@@ -21,6 +22,8 @@ fn main(py: Python<'_>, argv: Vec<String>) -> u8 {
 mod _copydesk {
     #[pymodule_export]
     use super::article::{Article, Block, Sentence, parse, read};
+    #[pymodule_export]
+    use super::dates::{DateRange, TemporalExpression, find_dates};
     #[pymodule_export]
     use super::main;
     #[pymodule_export]

@@ -12,8 +12,21 @@
 //!    participles, the common irregular pasts `was`, `met`, `told`, `held`...) and `ago`,
 //!    `yesterday`, `last`, `earlier`.
 //! 2. The cue nearest to the expression decides; at equal distance the one before it wins.
-//! 3. With no cue the direction is unknown: a bare weekday then means the most recent one
-//!    (news reports what happened), a date or month the nearest one.
+//!    A future-cue word right after `was`/`were`/`had`/`been` is the future in the past
+//!    ("had been due to expire Friday"): a past cue. A participle after `be` ("will be paid
+//!    Dec. 14") is no cue.
+//! 3. A weekday goes to the week before or after accordingly (the reference day itself when
+//!    it is that weekday). A month, date, season or holiday goes to the nearest occurrence
+//!    on that side of the reference, unless that one is far (more than nine months back for
+//!    a past cue, a year ahead for a future one): a cue far from the date misleads more
+//!    often than the calendar ("the company said the dividend is payable Nov. 16", written
+//!    in late October, is this November).
+//! 4. With no cue the direction is unknown: a bare weekday then means the most recent one
+//!    (news reports what happened), a date or month the nearest one, and "the weekend" the
+//!    nearest weekend.
+//!
+//! A weekday written with its date and no year ("Saturday, April 25") fixes the year
+//! itself: the one, near the reference, in which that date falls on that weekday.
 
 use super::Direction;
 use super::lexicon::W;

@@ -2,7 +2,7 @@
 //!
 //! [`read`] takes a TimeML document: its creation time (the `TIMEX3` with
 //! `functionInDocument="CREATION_TIME"`) is the reference date, and its `TEXT` element,
-//! with any `TIMEX3`, `EVENT` and `SIGNAL` tags removed, is the text. [`write`] prints the
+//! with any `TIMEX3`, `EVENT` and `SIGNAL` tags removed, is the text. [`write()`] prints the
 //! document back with the expressions found as `TIMEX3` tags inline in `TEXT`, the text
 //! character for character unchanged. Elements after `TEXT` that point at the removed tags
 //! (`MAKEINSTANCE`, `TLINK`, `SLINK`, `ALINK`) are left out; everything else is kept.
