@@ -1809,16 +1809,22 @@ impl<'a> Grammar<'a> {
                 W::Ago | W::Earlier | W::Before | W::After | W::Later
             )
         {
-            longer(
-                &mut best,
-                Some((
-                    k + 1,
-                    Expr::UnitRel {
-                        unit: Unit::Year,
-                        offset: 0,
-                    },
-                )),
-            );
+            // `the year ended March 31`, `the fiscal year ending June 30`: a fiscal year,
+            // a length anchored by the date that follows.
+            let anchored = matches!(self.text_of(k + 1), "ended" | "ending" | "to" | "through")
+                || (self.is(k + 1, W::That) && self.word_eq(k + 2, "ended"));
+            let expr = if anchored {
+                Expr::Duration {
+                    n: Amount::Exact(1.0),
+                    unit: Unit::Year,
+                }
+            } else {
+                Expr::UnitRel {
+                    unit: Unit::Year,
+                    offset: 0,
+                }
+            };
+            longer(&mut best, Some((k + 1, expr)));
         }
         // `the 1988 period`, `the 1989 quarter`: the same quarter of that year.
         if let Some((y, e)) = self.year_number(j) {

@@ -318,6 +318,7 @@ fn find_into(
     for m in &matches {
         out.push(resolve_match(text, toks, m, reference, offset));
     }
+    year_ago_quarters(&matches, &mut out[first..]);
     // Ranges between two expressions: `from 2017 to 2021`, `late May or early June`.
     for k in 0..matches.len().saturating_sub(1) {
         if parts.iter().any(|p| p.0 == k || p.1 == k) {
@@ -368,6 +369,46 @@ fn find_into(
             t.range = Some(range);
         }
     }
+}
+
+/// In company news, "a year earlier" and "year-ago" after a quarter refer to that quarter
+/// a year before ("third-quarter profit rose to $5 million from $4 million a year earlier":
+/// the third quarter of the year before), not to the whole year. Looks back over the three
+/// expressions before, within 400 bytes.
+fn year_ago_quarters(matches: &[Match], found: &mut [Timex]) {
+    for k in 0..matches.len().min(found.len()) {
+        let year_ago = matches!(
+            matches[k].expr,
+            Expr::Shift { n: expr::Amount::Exact(n), unit: lexicon::Unit::Year, sign: -1 } if n == 1.0
+        ) || matches!(matches[k].expr, Expr::Year(YearRef::Rel(-1)));
+        if !year_ago || matches[k].modifier.is_some() {
+            continue;
+        }
+        let here = found[k].span.start;
+        let quarter = (k.saturating_sub(3)..k).rev().find_map(|j| {
+            let t = &found[j];
+            if here.saturating_sub(t.span.end) > 400 {
+                return None;
+            }
+            quarter_of(&t.value)
+        });
+        if let Some((y, q)) = quarter {
+            let (start, end) = (
+                calendar::month_start(y - 1, 3 * q - 2),
+                calendar::month_start(y - 1, 3 * q + 1),
+            );
+            found[k].value = format!("{:04}-Q{q}", y - 1);
+            found[k].interval = start.zip(end).map(|(start, end)| Interval { start, end });
+        }
+    }
+}
+
+/// `(year, quarter)` of a value like `1989-Q3`.
+fn quarter_of(value: &str) -> Option<(i32, i32)> {
+    let (y, q) = value.split_once("-Q")?;
+    let y: i32 = y.parse().ok()?;
+    let q: i32 = q.parse().ok()?;
+    (y > 0 && (1..=4).contains(&q)).then_some((y, q))
 }
 
 /// Whether two consecutive expressions form a range: joined by a dash, `to`, `through`,
