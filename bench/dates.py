@@ -164,7 +164,7 @@ def main() -> None:
         base = results[0][2]
         for lib, seconds, mbs, found in results:
             ratio = "1" if lib == "copydesk" else f"copydesk is {base / mbs:,.0f}x faster"
-            rows.append(f"| {name} | {nbytes / 1e6:.2f} | {lib} | {seconds:.2f} | {mbs:.3f} | {found} | {ratio} |")
+            rows.append(f"| {name} | {nbytes / 1e6:.2f} | {lib} | {seconds:.3f} | {mbs:.3f} | {found} | {ratio} |")
 
     cpu = platform.processor() or platform.machine()
     out = pathlib.Path(args.out)

@@ -302,6 +302,8 @@ fn find_into(
         }
         i += 1;
     }
+    // `out[first..]` are this text's expressions, one per match, in the same order; the
+    // indices `k`, `a`, `b` below are bounded by `matches.len()`, which equals their number.
     let first = out.len();
     let mut parts: Vec<(usize, usize)> = Vec::new();
     // Range tails: `May 5-7`, `2017-21`, written as one expression and a number.

@@ -6,15 +6,17 @@
 //!
 //! 1. Within the expression's sentence, find the cue words: future cues are the modals and
 //!    verbs of intent and schedule (`will`, `'ll`, `shall`, `won't`, `would`, `going to`,
-//!    `plans`, `expected`, `scheduled`, `slated`, `due`, `set to`, `targeting`, `eyeing`,
-//!    `aims`, `hopes`, `intends`, `upcoming`, `next`, `tomorrow`); past cues are past-tense
+//!    `could`, `might`, `should`, `must`, the modal `may`, `plans to`, `expected`,
+//!    `scheduled`, `slated`, `due`, `set to`, `effective`, `targeting`, `eyeing`, `aims`,
+//!    `hopes`, `intends`, `upcoming`, `next`, `tomorrow`); past cues are past-tense
 //!    verbs (`said`, `reported`, any word ending in `-ed` that is not one of the future
 //!    participles, the common irregular pasts `was`, `met`, `told`, `held`...) and `ago`,
 //!    `yesterday`, `last`, `earlier`.
 //! 2. The cue nearest to the expression decides; at equal distance the one before it wins.
 //!    A future-cue word right after `was`/`were`/`had`/`been` is the future in the past
 //!    ("had been due to expire Friday"): a past cue. A participle after `be` ("will be paid
-//!    Dec. 14") is no cue.
+//!    Dec. 14") and an `un-...-ed` adjective ("unspecified") are no cue. `by`, `until` or
+//!    `till` right before the expression make it a deadline ahead ("by August").
 //! 3. A weekday goes to the week before or after accordingly (the reference day itself when
 //!    it is that weekday). A month, date, season or holiday goes to the nearest occurrence
 //!    on that side of the reference, unless that one is far (more than nine months back for
@@ -145,6 +147,7 @@ const FUTURE_WORDS: &[&str] = &[
     "hopes",
     "intends",
     "upcoming",
+    "effective",
     "tomorrow",
     "next",
     "coming",
@@ -340,7 +343,14 @@ fn cue(toks: &[Tok], text: &str, i: usize) -> Option<Cue> {
     if lower == "reported" {
         return Some(Cue::Past);
     }
-    if lower.len() >= 5 && lower.ends_with("ed") && !t.upper && !ED_NOT_PAST.contains(&lower) {
+    // `unspecified`, `undisclosed`, `unchanged`: adjectives, not verbs.
+    let un_adjective = lower.starts_with("un") && lower.len() > 7;
+    if lower.len() >= 5
+        && lower.ends_with("ed")
+        && !t.upper
+        && !un_adjective
+        && !ED_NOT_PAST.contains(&lower)
+    {
         // A participle after `be` (`will be paid`, `to be completed`) is no past tense.
         let passive = i
             .checked_sub(1)
@@ -357,6 +367,14 @@ fn cue(toks: &[Tok], text: &str, i: usize) -> Option<Cue> {
 
 /// The direction of the sentence around tokens `[start, end)`.
 pub(crate) fn direction(toks: &[Tok], text: &str, start: usize, end: usize) -> Direction {
+    // `by February`, `until June`: a deadline, ahead of the writing.
+    let before = start
+        .checked_sub(1)
+        .and_then(|p| toks.get(p))
+        .and_then(|p| text.get(p.start..p.end));
+    if matches!(before, Some("by" | "until" | "till")) {
+        return Direction::Future;
+    }
     let mut left: Option<(usize, Cue)> = None;
     let mut i = start;
     let mut steps = 0;

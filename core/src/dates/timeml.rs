@@ -62,6 +62,9 @@ fn invalid(reason: &str) -> Error {
 }
 
 /// The value of attribute `name` in the tag `tag` (`<TIMEX3 a="b" ...>`).
+///
+/// Slicing here is safe: every index comes from `find` on the same string or steps over an
+/// ASCII character (`=`, a quote) just found there, so it lies on a char boundary.
 fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
     let mut rest = tag;
     while let Some(pos) = rest.find(name) {
@@ -84,6 +87,9 @@ fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
 }
 
 /// Reads a TimeML document.
+///
+/// (Slices below use positions returned by `find` on the same string, plus the lengths of
+/// the ASCII needles found, so they lie on char boundaries.)
 pub fn read(xml: &str) -> Result<TimemlDocument> {
     let open = xml
         .find("<TEXT>")
