@@ -123,7 +123,18 @@ impl<'a> Grammar<'a> {
                         || self.holiday_word(i)
                         || matches!(
                             self.text_of(i),
-                            "right" | "Right" | "sometime" | "Sometime" | "no" | "No" | "Q" | "FY"
+                            "right"
+                                | "Right"
+                                | "sometime"
+                                | "Sometime"
+                                | "no"
+                                | "No"
+                                | "Q"
+                                | "FY"
+                                | "pre"
+                                | "Pre"
+                                | "post"
+                                | "Post"
                         )
                 }
                 Kind::Punct(c) => c == '\'' || c == '’',
@@ -302,6 +313,34 @@ impl<'a> Grammar<'a> {
 
     /// `early`, `late`, `mid`, `earlier`, `later`, `the beginning/middle/end of` + a period.
     fn part_modified(&self, i: usize) -> Option<Match> {
+        // `pre-1990`, `post-1959`
+        if (self.word_eq(i, "pre") || self.word_eq(i, "post"))
+            && self.dash(i + 1)
+            && self.adjacent(i + 1)
+        {
+            // The year is glued to its prefix, so no count check: `post-1959 records`.
+            let year = match self.year_number(i + 2) {
+                Some((y, e)) if !(self.word_eq(e, "s") && self.adjacent(e)) => {
+                    Some((e, Expr::Year(YearRef::Abs(y))))
+                }
+                _ => self
+                    .year_expr(i + 2)
+                    .filter(|(_, x)| matches!(x, Expr::Decade(_))),
+            };
+            if let Some((end, expr)) = year {
+                let m = if self.word_eq(i, "pre") {
+                    Mod::Before
+                } else {
+                    Mod::After
+                };
+                return Some(Match {
+                    start: i,
+                    end,
+                    expr,
+                    modifier: Some(m),
+                });
+            }
+        }
         // `year-end`, `year end`, `year's end`
         if self.is(i, W::Year) {
             let j = if self.dash(i + 1) {
@@ -343,6 +382,24 @@ impl<'a> Grammar<'a> {
             _ => return None,
         };
         let earlier_later = matches!(self.w(i), W::Earlier | W::Later);
+        // `mid-afternoon`, `late morning yesterday`, `early Friday evening`: a part of a day.
+        if let Some(pod) = self.lex(inner).pod {
+            if !self.lex(inner).plural && !earlier_later {
+                let (end, day) = match self.day_after_time(inner + 1) {
+                    Some((e, d)) => (e, d),
+                    None => (inner + 1, Expr::DayRel(0)),
+                };
+                return Some(Match {
+                    start: i,
+                    end,
+                    expr: Expr::PartOfDay {
+                        day: Box::new(day),
+                        pod,
+                    },
+                    modifier: Some(m),
+                });
+            }
+        }
         // `the end of the year`, `the end of the month`.
         if self.is(inner, W::The) && !earlier_later {
             let unit = self.lex(inner + 1).unit;
@@ -845,7 +902,15 @@ impl<'a> Grammar<'a> {
                                     self.num(q)
                                         .is_some_and(|(y, d)| d == 4 && (1100..2200).contains(&y))
                                 });
-                            if !dash_after_year {
+                            // `mid-1996`, `pre-1990`, `post-1959`
+                            let prefixed = c == '-'
+                                && p.checked_sub(1).is_some_and(|q| {
+                                    matches!(
+                                        self.text_of(q).to_ascii_lowercase().as_str(),
+                                        "mid" | "pre" | "post" | "early" | "late"
+                                    )
+                                });
+                            if !dash_after_year && !prefixed {
                                 return false;
                             }
                         }
@@ -1614,16 +1679,12 @@ impl<'a> Grammar<'a> {
             }
             W::Currently | W::Nowadays => RefPoint::Present,
             W::Recently => RefPoint::Past,
-            // `current prices`, `recent gains`: adjectives of time.
+            // `current prices`: an adjective of time. (`recent` before a noun, `the recent
+            // gains`, is left alone: in news annotation it is rarely an expression.)
             W::Current
                 if self.is_word(i + 1) && !self.upper(i + 1) && self.lex(i + 1).is_empty() =>
             {
                 RefPoint::Present
-            }
-            W::Recent
-                if self.is_word(i + 1) && !self.upper(i + 1) && self.lex(i + 1).is_empty() =>
-            {
-                RefPoint::Past
             }
             W::Soon => {
                 // `as soon as`, `soon after` are conjunctions.
