@@ -1564,7 +1564,8 @@ impl<'a> Grammar<'a> {
             ("Memorial", "Day") => (Holiday::MemorialDay, i + 2),
             ("Labor" | "Labour", "Day") => (Holiday::LaborDay, i + 2),
             ("Independence", "Day") => (Holiday::IndependenceDay, i + 2),
-            ("Veterans" | "Veteran", _) => {
+            // `Veterans Day`, `Veterans' Day`, `Presidents' Day`, `President's Day`
+            ("Veterans" | "Veteran" | "Presidents" | "President", _) => {
                 let j = poss(i + 1);
                 let j = if self.punct(j, '\'') || self.punct(j, '’') {
                     j + 1
@@ -1574,19 +1575,12 @@ impl<'a> Grammar<'a> {
                 if !self.word_eq(j, "day") {
                     return None;
                 }
-                (Holiday::VeteransDay, j + 1)
-            }
-            ("Presidents" | "President", _) => {
-                let j = poss(i + 1);
-                let j = if self.punct(j, '\'') || self.punct(j, '’') {
-                    j + 1
+                let h = if word.starts_with("Veteran") {
+                    Holiday::VeteransDay
                 } else {
-                    j
+                    Holiday::PresidentsDay
                 };
-                if !self.word_eq(j, "day") {
-                    return None;
-                }
-                (Holiday::PresidentsDay, j + 1)
+                (h, j + 1)
             }
             ("Columbus", "Day") => (Holiday::ColumbusDay, i + 2),
             ("Election", "Day") => (Holiday::ElectionDay, i + 2),

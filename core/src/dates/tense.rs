@@ -288,24 +288,8 @@ fn cue(toks: &[Tok], text: &str, i: usize) -> Option<Cue> {
     {
         return Some(Cue::Future);
     }
-    if lower == "going"
-        && toks
-            .get(i + 1)
-            .and_then(|n| n.lex)
-            .is_some_and(|l| l.w == W::To)
-    {
-        return Some(Cue::Future);
-    }
-    // `plans to`, `plan to` (the noun `plan` is no cue)
-    if matches!(lower, "plan" | "plans")
-        && toks
-            .get(i + 1)
-            .and_then(|n| n.lex)
-            .is_some_and(|l| l.w == W::To)
-    {
-        return Some(Cue::Future);
-    }
-    if lower == "set"
+    // `going to`, `plans to`, `set to` (the nouns `plan` and `set` are no cue)
+    if matches!(lower, "going" | "plan" | "plans" | "set")
         && toks
             .get(i + 1)
             .and_then(|n| n.lex)
