@@ -578,6 +578,19 @@ impl<'a> Grammar<'a> {
     /// `half an hour`, `decades`; with `ago`/`earlier`/`later`/`from now` a point:
     /// `68 years ago`, `a year earlier`.
     fn duration_or_shift(&self, i: usize) -> Hit {
+        // `a three-year period`: the article goes with the noun.
+        if self.is(i, W::A) {
+            if let Some((end, expr @ Expr::Duration { .. })) = self.duration_or_shift_inner(i + 1) {
+                if end > i + 2
+                    && matches!(
+                        self.text_of(end - 1),
+                        "period" | "term" | "span" | "stretch" | "spell"
+                    )
+                {
+                    return Some((end, expr));
+                }
+            }
+        }
         let hit = self.duration_or_shift_inner(i)?;
         // `in two weeks`: a point ahead of the reference when the sentence looks ahead, a
         // length otherwise (`sold out in two weeks`); the tense decides at resolution.
@@ -1738,13 +1751,21 @@ impl<'a> Grammar<'a> {
         }
         // `the third quarter`, but `the third-quarter results`: the adjective leaves `the` out.
         if let Some(hit) = self.quarter_expr(j) {
-            let hyphenated = (j..hit.0).any(|x| self.dash(x));
+            let hyphenated = (j..hit.0).any(|x| {
+                self.dash(x) && matches!(self.lex(x + 1).unit, Unit::Quarter)
+                    || self.dash(x) && self.is(x + 1, W::Half)
+            });
             if !hyphenated {
                 longer(&mut best, Some(hit));
             }
         }
         longer(&mut best, self.century(j));
-        longer(&mut best, self.relative(j));
+        // (`the year-ago results`: the adjective leaves `the` out.)
+        if let Some(hit) = self.relative(j) {
+            if !matches!(hit.1, Expr::Year(YearRef::Rel(-1))) {
+                longer(&mut best, Some(hit));
+            }
+        }
         // `the week` (not `the week of March 6`)
         if lex.unit == Unit::Week && !lex.plural && !self.is(j + 1, W::Of) && !self.dash(j + 1) {
             longer(
@@ -1947,6 +1968,19 @@ impl<'a> Grammar<'a> {
         if self.lex(k).unit == Unit::Quarter || self.is(k, W::Period) {
             return Some((k + 1, Expr::QuarterRel(-5)));
         }
+        // `the year-earlier nine months`: the length.
+        if let Some((e, v)) = self.number(k, false) {
+            let u = self.lex(e);
+            if u.unit.is_some() && u.plural {
+                return Some((
+                    e + 1,
+                    Expr::Duration {
+                        n: Amount::Exact(v),
+                        unit: u.unit,
+                    },
+                ));
+            }
+        }
         // `a year-earlier loss`: the year before.
         Some((k, Expr::Year(YearRef::Rel(-1))))
     }
@@ -1995,7 +2029,14 @@ impl<'a> Grammar<'a> {
             let amount = if let Some((e, a, _)) = self.vague_amount(k) {
                 Some((e, a))
             } else {
-                self.number(k, false).map(|(e, v)| (e, Amount::Exact(v)))
+                self.number(k, false).map(|(e, v)| {
+                    // `the next 12 to 18 months`: the lower bound.
+                    let joined = self.is(e, W::To) || self.is(e, W::Or) || self.dash(e);
+                    match joined.then(|| self.number(e + 1, false)).flatten() {
+                        Some((e2, _)) if self.lex(e2).unit.is_some() => (e2, Amount::Exact(v)),
+                        _ => (e, Amount::Exact(v)),
+                    }
+                })
             };
             if let Some((e, n)) = amount {
                 let u = self.lex(e);
