@@ -320,7 +320,7 @@ fn find_into(
     for m in &matches {
         out.push(resolve_match(text, toks, m, reference, offset));
     }
-    year_ago_quarters(&matches, &mut out[first..]);
+    quarter_discourse(&matches, &mut out[first..]);
     // Ranges between two expressions: `from 2017 to 2021`, `late May or early June`.
     for k in 0..matches.len().saturating_sub(1) {
         if parts.iter().any(|p| p.0 == k || p.1 == k) {
@@ -373,34 +373,51 @@ fn find_into(
     }
 }
 
-/// In company news, "a year earlier" and "year-ago" after a quarter refer to that quarter
-/// a year before ("third-quarter profit rose to $5 million from $4 million a year earlier":
-/// the third quarter of the year before), not to the whole year. Looks back over the three
-/// expressions before, within 400 bytes.
-fn year_ago_quarters(matches: &[Match], found: &mut [Timex]) {
-    for k in 0..matches.len().min(found.len()) {
+/// Quarters in company news, read in their discourse:
+///
+/// - "a year earlier", "a year ago" and "year-ago" after a quarter refer to that quarter a
+///   year before ("third-quarter profit rose to $5 million from $4 million a year
+///   earlier": the third quarter of the year before), not to the whole year; the quarter
+///   must be among the three expressions before, within 400 bytes;
+/// - "the quarter", "the latest quarter", "the latest period" and "this quarter" refer to
+///   the quarter the text last named, when it named one.
+///
+/// Only the quarters the text names count as antecedents, not the year-ago ones.
+fn quarter_discourse(matches: &[Match], found: &mut [Timex]) {
+    let n = matches.len().min(found.len());
+    let mut named: Vec<Option<(i32, i32)>> = vec![None; n];
+    for k in 0..n {
+        let e = &matches[k].expr;
         let year_ago = matches!(
-            matches[k].expr,
-            Expr::Shift { n: expr::Amount::Exact(n), unit: lexicon::Unit::Year, sign: -1 } if n == 1.0
-        ) || matches!(matches[k].expr, Expr::Year(YearRef::Rel(-1)));
-        if !year_ago || matches[k].modifier.is_some() {
-            continue;
-        }
+            e,
+            Expr::Shift { n: expr::Amount::Exact(n), unit: lexicon::Unit::Year, sign: -1 } if *n == 1.0
+        ) || matches!(e, Expr::Year(YearRef::Rel(-1)));
+        let the_quarter = matches!(e, Expr::QuarterRel(-1) | Expr::QuarterRel(0));
         let here = found[k].span.start;
-        let quarter = (k.saturating_sub(3)..k).rev().find_map(|j| {
-            let t = &found[j];
-            if here.saturating_sub(t.span.end) > 400 {
-                return None;
-            }
-            quarter_of(&t.value)
-        });
-        if let Some((y, q)) = quarter {
+        let set = |t: &mut Timex, (y, q): (i32, i32)| {
             let (start, end) = (
-                calendar::month_start(y - 1, 3 * q - 2),
-                calendar::month_start(y - 1, 3 * q + 1),
+                calendar::month_start(y, 3 * q - 2),
+                calendar::month_start(y, 3 * q + 1),
             );
-            found[k].value = format!("{:04}-Q{q}", y - 1);
-            found[k].interval = start.zip(end).map(|(start, end)| Interval { start, end });
+            t.value = format!("{y:04}-Q{q}");
+            t.interval = start.zip(end).map(|(start, end)| Interval { start, end });
+        };
+        if year_ago && matches[k].modifier.is_none() {
+            let near = (k.saturating_sub(3)..k)
+                .rev()
+                .take_while(|&j| here.saturating_sub(found[j].span.end) <= 400)
+                .find_map(|j| named[j]);
+            if let Some((y, q)) = near {
+                set(&mut found[k], (y - 1, q));
+            }
+        } else if the_quarter {
+            if let Some(q) = (0..k).rev().find_map(|j| named[j]) {
+                set(&mut found[k], q);
+            }
+            named[k] = quarter_of(&found[k].value);
+        } else if matches!(e, Expr::Quarter { q, year, .. } if *q != 0 && *year != YearRef::Rel(-1))
+        {
+            named[k] = quarter_of(&found[k].value);
         }
     }
 }
