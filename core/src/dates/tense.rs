@@ -321,8 +321,14 @@ fn cue(toks: &[Tok], text: &str, i: usize) -> Option<Cue> {
     ) {
         return Some(Cue::Past);
     }
+    // A participle after `be` (`will be paid`, `to be completed`) is no past tense.
+    let passive = i
+        .checked_sub(1)
+        .and_then(|p| toks.get(p))
+        .and_then(|p| text.get(p.start..p.end))
+        .is_some_and(|w| matches!(w, "be" | "being"));
     if IRREGULAR_PAST.contains(&lower) {
-        return Some(Cue::Past);
+        return (!passive).then_some(Cue::Past);
     }
     if lower == "reported" {
         return Some(Cue::Past);
@@ -335,12 +341,6 @@ fn cue(toks: &[Tok], text: &str, i: usize) -> Option<Cue> {
         && !un_adjective
         && !ED_NOT_PAST.contains(&lower)
     {
-        // A participle after `be` (`will be paid`, `to be completed`) is no past tense.
-        let passive = i
-            .checked_sub(1)
-            .and_then(|p| toks.get(p))
-            .and_then(|p| text.get(p.start..p.end))
-            .is_some_and(|w| matches!(w, "be" | "being"));
         if passive {
             return None;
         }
