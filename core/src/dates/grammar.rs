@@ -490,9 +490,19 @@ impl<'a> Grammar<'a> {
 
     /// A cardinal number in digits or words: `3`, `2.5`, `5 1/2`, `twenty-five`,
     /// `two hundred`, `a` (1), `a half`, `one and a half`.
+    /// True when the digits at `i` continue a number glued before them: `2,372,457`,
+    /// `19.95` (the `372`, `457` or `95`).
+    fn continues_number(&self, i: usize) -> bool {
+        self.adjacent(i)
+            && i >= 2
+            && (self.punct(i - 1, ',') || self.punct(i - 1, '.'))
+            && self.adjacent(i - 1)
+            && self.num(i - 2).is_some()
+    }
+
     fn number(&self, i: usize, allow_a: bool) -> Option<(usize, f64)> {
         let (mut end, mut value) = if let Some((v, digits)) = self.num(i) {
-            if digits > 6 {
+            if digits > 6 || self.continues_number(i) {
                 return None;
             }
             let mut value = f64::from(v);
@@ -1059,7 +1069,15 @@ impl<'a> Grammar<'a> {
     /// and the token after it.
     fn day_number(&self, i: usize) -> Option<(u8, usize)> {
         if let Some((v, digits)) = self.num(i) {
-            if digits > 2 || !(1..=31).contains(&v) {
+            if digits > 2 || !(1..=31).contains(&v) || self.continues_number(i) {
+                return None;
+            }
+            // `Jun 10.0` in a table of figures is a number, not a day.
+            if (self.punct(i + 1, '.') || self.punct(i + 1, ','))
+                && self.adjacent(i + 1)
+                && self.num(i + 2).is_some()
+                && self.adjacent(i + 2)
+            {
                 return None;
             }
             let mut end = i + 1;

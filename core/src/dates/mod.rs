@@ -38,11 +38,30 @@
 //! ## How bare weekdays and months are read
 //!
 //! A weekday, month, date, season or holiday named without a year or `last`/`next`/`this`
-//! is read in the direction of its sentence (the rule is documented in full on the private
-//! `tense` module and tested by the data-driven cases): the nearest cue word decides, past
-//! tense (`reported`, `said`, `met`, `-ed`) points back and future cues (`will`, `plans`,
-//! `targeting`, `scheduled`) point ahead. With no cue, a weekday is the most recent one
-//! (news reports what happened) and a date or month the nearest one.
+//! is read in the direction of its sentence, the way news uses them:
+//!
+//! 1. The cue word nearest to the expression in its sentence decides (at equal distance,
+//!    the one before it). Past cues: past-tense verbs (`said`, `reported`, `met`, words in
+//!    `-ed`), `ago`, `yesterday`, `last`, `earlier`. Future cues: `will`, `'ll`, `would`,
+//!    `could`, `might`, the modal `may`, `going to`, `plans to`, `set to`, `expected`,
+//!    `scheduled`, `slated`, `due`, `effective`, `targeting`, `eyeing`, `upcoming`, `next`,
+//!    `tomorrow`. `by`/`until` right before the expression make it a deadline ahead. A
+//!    future cue after `was`/`had`/`been` is the future in the past, so a past cue; a
+//!    participle after `be` ("will be paid") and an adjective like `unspecified` are none.
+//! 2. A weekday then goes back or ahead within the week (the reference day itself when it
+//!    is that weekday: "CNN reported Saturday" on a Saturday is that day). A month or date
+//!    goes to the nearest occurrence on that side, unless that one is far (past: more than
+//!    nine months back; future: more than a year ahead), where the nearest occurrence wins:
+//!    "the dividend is payable Nov. 16", in a sentence whose verb is "said", written in late
+//!    October, is this November.
+//! 3. With no cue, a weekday is the most recent one (news reports what happened), a date or
+//!    month the nearest one, "the weekend" the nearest weekend.
+//! 4. A weekday written beside a date without a year ("Saturday, April 25") picks the year
+//!    in which that date is that weekday.
+//!
+//! In company news, "a year earlier" after a quarter is that quarter a year before, and
+//! "the quarter" is the quarter last named. Each rule has its cases in
+//! `core/tests/data/dates/*.toml`.
 //!
 //! ## TimeML
 //!
