@@ -1706,8 +1706,15 @@ impl<'a> Grammar<'a> {
             W::Recently => RefPoint::Past,
             // `current prices`: an adjective of time. (`recent` before a noun, `the recent
             // gains`, is left alone: in news annotation it is rarely an expression.)
+            // (`current account`, `current assets`: terms of accounting, not of time.)
             W::Current
-                if self.is_word(i + 1) && !self.upper(i + 1) && self.lex(i + 1).is_empty() =>
+                if self.is_word(i + 1)
+                    && !self.upper(i + 1)
+                    && self.lex(i + 1).is_empty()
+                    && !matches!(
+                        self.text_of(i + 1),
+                        "account" | "accounts" | "assets" | "liabilities" | "ratio"
+                    ) =>
             {
                 RefPoint::Present
             }
