@@ -28,6 +28,7 @@ import os
 import pathlib
 import platform
 import re
+import subprocess
 import sys
 import time
 from typing import Callable, List, Optional, Tuple
@@ -167,11 +168,14 @@ def main() -> None:
             rows.append(f"| {name} | {nbytes / 1e6:.2f} | {lib} | {seconds:.3f} | {mbs:.3f} | {found} | {ratio} |")
 
     cpu = platform.processor() or platform.machine()
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True
+    ).stdout.strip() or "unknown"
     out = pathlib.Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(
         "# Date normalization throughput\n\n"
-        f"Command: `.venv-bench/bin/python bench/dates.py` (see its docstring for the setup). "
+        f"Command: `.venv-bench/bin/python bench/dates.py` (see its docstring for the setup), at commit {commit}. "
         f"Run {datetime.date.today().isoformat()} on {platform.system()} {cpu}, {os.cpu_count()} cores "
         "(shared with other work, so absolute timings are noisy; the ratios are measured side by side "
         "in the same run), Python " + platform.python_version() + ".\n\n"

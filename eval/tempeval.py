@@ -304,9 +304,12 @@ def main() -> None:
 
     out = pathlib.Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True
+    ).stdout.strip() or "unknown"
     out.write_text(
         "# Date normalization on TBAQ (TempEval-3 Task A)\n\n"
-        f"Command: `python eval/tempeval.py` ({datetime.date.today().isoformat()}, "
+        f"Command: `python eval/tempeval.py` ({datetime.date.today().isoformat()}, commit {commit}, "
         f"{platform.machine()} {os.cpu_count()} cores, binary `{' '.join(command)}`).\n\n"
         "Each document's creation time (the DCT TIMEX3) is its reference date; only the TIMEX3 tags "
         "inside TEXT are scored. Strict: exact span; relaxed: any overlap; value and type F1: the "
