@@ -37,6 +37,9 @@ pub(crate) enum Command {
     /// Find passages printed twice, within and across articles, and cluster them.
     #[command(after_help = crate::cmd::dedupe::EXAMPLES)]
     Dedupe(crate::cmd::dedupe::DedupeArgs),
+    /// Find temporal expressions and resolve them against the publication date (TIMEX3).
+    #[command(after_help = crate::cmd::dates::EXAMPLES)]
+    Dates(crate::cmd::dates::DatesArgs),
 }
 
 /// Where articles come from and how to read them.

@@ -37,6 +37,8 @@ const COMMANDS: &[&[&str]] = &[
         "pairs",
     ],
     &["dedupe", "seeds/", "--output", "clean"],
+    &["dates", "seeds/"],
+    &["dates", "seeds/", "--format", "table"],
 ];
 
 #[test]

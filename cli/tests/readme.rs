@@ -1,6 +1,6 @@
 //! Every `copydesk` command line shown in the README runs and succeeds: the README cannot
-//! drift from the program. The lines run in a scratch directory holding `seeds/` and a
-//! stand-in `corpus/` (the seeds again), so files they write land there.
+//! drift from the program. The lines run in a scratch directory holding `seeds/`,
+//! `examples/` and a stand-in `corpus/` (the seeds again), so files they write land there.
 
 use std::path::Path;
 use std::process::Command;
@@ -16,8 +16,12 @@ fn readme_command_lines_run() {
         std::env::var("PATH").unwrap_or_default()
     );
     let scratch = tempfile::tempdir().unwrap();
-    for name in ["seeds", "corpus"] {
-        std::os::unix::fs::symlink(root.join("seeds"), scratch.path().join(name)).unwrap();
+    for (name, target) in [
+        ("seeds", "seeds"),
+        ("corpus", "seeds"),
+        ("examples", "examples"),
+    ] {
+        std::os::unix::fs::symlink(root.join(target), scratch.path().join(name)).unwrap();
     }
     let mut ran = 0;
     let mut in_shell_block = false;

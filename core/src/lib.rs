@@ -7,7 +7,7 @@
 //! 1. **parses** each article into structure ([`article`]): blocks of text with their kind
 //!    and their exact span in the input;
 //! 2. finds **near-duplicate passages** within and across articles ([`dedup`]);
-//! 3. resolves **dates** against the publication date.
+//! 3. resolves **dates** against the publication date ([`dates`]).
 //!
 //! Everything copydesk reports carries a [`text::Span`]: a byte range into the input, so
 //! `&input[span.range()]` is the piece, and nothing is reported that cannot be found again.
@@ -45,6 +45,22 @@
 //!
 //! See [`dedup`] for the units, the similarity, the engine and the memory it takes.
 //!
+//! ## Dates
+//!
+//! ```
+//! use copydesk::dates;
+//! use jiff::civil::date;
+//!
+//! let text = "CNN reported Saturday that the conflict broke out 68 years ago.";
+//! let found = dates::find(text, Some(date(2018, 4, 17)));
+//! assert_eq!(found[0].text(text), "Saturday");
+//! assert_eq!(found[0].value, "2018-04-14");
+//! assert_eq!(found[1].value, "1950");
+//! ```
+//!
+//! For a parsed article, [`dates::find_in_article`] uses its publication date and skips page
+//! residue; [`dates::timeml`] reads and writes TimeML.
+//!
 //! ## Text primitives
 //!
 //! ```
@@ -76,6 +92,7 @@
 
 pub mod article;
 pub mod corpus;
+pub mod dates;
 pub mod dedup;
 mod error;
 pub mod text;
