@@ -7,6 +7,7 @@
 
 mod args;
 mod cmd;
+mod format;
 mod input;
 mod output;
 
@@ -19,6 +20,19 @@ pub use args::Cli;
 
 /// The error type of a command: anything that stops the run.
 pub(crate) type BoxError = Box<dyn std::error::Error + Send + Sync>;
+
+/// A command line that cannot run as given (a combination of options clap cannot check):
+/// reported like clap's own usage errors, with exit code 2.
+#[derive(Debug)]
+pub(crate) struct UsageError(pub(crate) String);
+
+impl std::fmt::Display for UsageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for UsageError {}
 
 /// Runs the command line given by `args` (the first being the program name) and returns the
 /// process exit code.
@@ -52,6 +66,10 @@ where
         Ok(()) if report.errors() > 0 => 1,
         Ok(()) => 0,
         Err(err) if is_broken_pipe(err.as_ref()) => 0,
+        Err(err) if err.is::<UsageError>() => {
+            eprintln!("copydesk: {err}");
+            2
+        }
         Err(err) => {
             eprintln!("copydesk: {err}");
             1

@@ -126,7 +126,7 @@ fn table_format_for_people() {
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.lines().next().unwrap().starts_with("article"));
-    assert!(text.contains("DATE     1950"));
+    assert!(text.contains("DATE      1950"));
     assert!(text.contains("68 years ago"));
 }
 
@@ -224,7 +224,7 @@ fn a_file_that_is_not_timeml_is_reported_and_the_rest_still_runs() {
 #[test]
 fn output_dir_needs_timeml() {
     let out = copydesk(&["dates", "seeds/", "--output-dir", "/tmp/nowhere-copydesk"]);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(2), "a usage error");
     assert!(
         String::from_utf8(out.stderr)
             .unwrap()

@@ -152,11 +152,9 @@ fn cross_only_and_clean_output() {
 #[test]
 fn bad_threshold_is_a_clear_error() {
     let out = copydesk(&["dedupe", "seeds/", "--threshold", "1.5"]);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(2), "a usage error");
     assert!(stderr(&out).contains("threshold must be a number above 0 and at most 1, not 1.5"));
-    let out = copydesk(&["dedupe", "seeds/", "--output", "pairs", "--format", "table"]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("--format table shows clusters"));
+    assert!(stdout(&out).is_empty());
 }
 
 #[test]

@@ -9,7 +9,9 @@ use copydesk::dates::{self, timeml};
 use copydesk::text::{OffsetUnit, SpanConverter};
 
 use crate::BoxError;
+use crate::UsageError;
 use crate::args::{InputArgs, OutputArgs};
+use crate::format::{Column, Records, Shape};
 use crate::input::{Report, for_each_batch};
 use crate::output::Output;
 
@@ -28,9 +30,9 @@ pub(crate) struct DatesArgs {
     #[command(flatten)]
     pub input: InputArgs,
 
-    /// Output format.
-    #[arg(long, short = 'f', value_enum, default_value_t = DatesFormat::Jsonl)]
-    pub format: DatesFormat,
+    /// Output format [default: table on a terminal, else jsonl].
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<DatesFormat>,
 
     /// With --format timeml: write each annotated document into DIR under its file name,
     /// instead of all of them to standard output.
@@ -45,29 +47,62 @@ pub(crate) struct DatesArgs {
 pub(crate) enum DatesFormat {
     /// One JSON object per expression, one per line.
     Jsonl,
+    /// One JSON array of the same objects.
+    Json,
     /// A readable table: article, offsets, type, value, mod, interval, text.
     Table,
+    /// CSV with a header row, one row per expression: article, start, end, type, value,
+    /// mod, interval_start, interval_end, quant, freq, text.
+    Csv,
     /// TimeML documents in, the same documents with TIMEX3 tags out.
     Timeml,
 }
 
+const TABLE: &[Column] = &[
+    Column::left("article", 24),
+    Column::right("start", 6),
+    Column::right("end", 6),
+    Column::left("type", 8),
+    Column::left("value", 14),
+    Column::left("mod", 8),
+    Column::left("interval", 23),
+    Column::left("text", 0),
+];
+
+/// CSV: one row per expression.
+const CSV: &[Column] = &[
+    Column::left("article", 0),
+    Column::left("start", 0),
+    Column::left("end", 0),
+    Column::left("type", 0),
+    Column::left("value", 0),
+    Column::left("mod", 0),
+    Column::left("interval_start", 0),
+    Column::left("interval_end", 0),
+    Column::left("quant", 0),
+    Column::left("freq", 0),
+    Column::left("text", 0),
+];
+
 pub(crate) fn run(args: &DatesArgs, report: &mut Report) -> Result<(), BoxError> {
-    if args.format == DatesFormat::Timeml {
-        return run_timeml(args, report);
-    }
+    let shape = match args.format {
+        Some(DatesFormat::Timeml) => return run_timeml(args, report),
+        Some(DatesFormat::Jsonl) => Some(Shape::Jsonl),
+        Some(DatesFormat::Json) => Some(Shape::Json),
+        Some(DatesFormat::Table) => Some(Shape::Table),
+        Some(DatesFormat::Csv) => Some(Shape::Csv),
+        None => None,
+    };
     if args.output_dir.is_some() {
-        return Err(
+        return Err(UsageError(
             "--output-dir goes with --format timeml; use -o FILE for the other formats".into(),
-        );
+        )
+        .into());
     }
     let mut out = Output::open(args.output.out.as_deref())?;
-    if args.format == DatesFormat::Table {
-        writeln!(
-            out,
-            "{:<24} {:>6} {:>6}  {:<8} {:<14} {:<8} {:<23}  text",
-            "article", "start", "end", "type", "value", "mod", "interval"
-        )?;
-    }
+    let shape = shape.unwrap_or(Shape::default_for(&out));
+    let columns = if shape == Shape::Csv { CSV } else { TABLE };
+    let mut records = Records::start(shape, &mut out, columns)?;
     let mut expressions = 0usize;
     for_each_batch(&args.input, report, |batch| {
         let articles = article::parse_batch(batch);
@@ -76,40 +111,52 @@ pub(crate) fn run(args: &DatesArgs, report: &mut Report) -> Result<(), BoxError>
         for (a, timexes) in articles.iter().zip(&found) {
             let converter = SpanConverter::new(&a.text, OffsetUnit::Chars);
             for t in timexes {
-                match args.format {
-                    DatesFormat::Jsonl => {
-                        serde_json::to_writer(
-                            &mut out,
-                            &t.to_json(&a.text, &converter).with_article(&a.id),
-                        )?;
-                        out.write_all(b"\n")?;
-                    }
-                    DatesFormat::Table => {
-                        let (start, end) = converter.convert(t.span);
-                        let interval = t
-                            .interval
-                            .map(|i| format!("{}..{}", i.start, i.end))
-                            .unwrap_or_default();
-                        let text = t
-                            .text(&a.text)
-                            .split_whitespace()
-                            .collect::<Vec<_>>()
-                            .join(" ");
-                        writeln!(
-                            out,
-                            "{:<24} {start:>6} {end:>6}  {:<8} {:<14} {:<8} {interval:<23}  {text}",
-                            a.id,
-                            t.kind.as_str(),
-                            t.value,
-                            t.modifier.map(|m| m.as_str()).unwrap_or(""),
-                        )?;
-                    }
-                    DatesFormat::Timeml => {}
+                if matches!(records.shape(), Shape::Jsonl | Shape::Json) {
+                    records.object(&t.to_json(&a.text, &converter).with_article(&a.id))?;
+                    continue;
+                }
+                let (start, end) = converter.convert(t.span);
+                let modifier = t.modifier.map(|m| m.as_str()).unwrap_or("");
+                let text = t.text(&a.text);
+                if records.shape() == Shape::Table {
+                    let interval = t
+                        .interval
+                        .map(|i| format!("{}..{}", i.start, i.end))
+                        .unwrap_or_default();
+                    records.row(&[
+                        &a.id,
+                        &start.to_string(),
+                        &end.to_string(),
+                        t.kind.as_str(),
+                        &t.value,
+                        modifier,
+                        &interval,
+                        text,
+                    ])?;
+                } else {
+                    let (from, to) = t
+                        .interval
+                        .map(|i| (i.start.to_string(), i.end.to_string()))
+                        .unwrap_or_default();
+                    records.row(&[
+                        &a.id,
+                        &start.to_string(),
+                        &end.to_string(),
+                        t.kind.as_str(),
+                        &t.value,
+                        modifier,
+                        &from,
+                        &to,
+                        t.quant.as_deref().unwrap_or(""),
+                        t.freq.as_deref().unwrap_or(""),
+                        text,
+                    ])?;
                 }
             }
         }
         Ok(())
     })?;
+    records.finish()?;
     out.finish()?;
     report.detail = Some(format!(
         "{expressions} temporal expression{}",

@@ -1,16 +1,16 @@
 //! `copydesk dedupe`: near-duplicate passages within and across articles.
 
-use std::io::Write;
-
 use clap::{Args, ValueEnum};
-use copydesk::article::{self, BlockKind};
+use copydesk::article::{self, Article, BlockKind};
 use copydesk::dedup::{
-    self, CleanedJson, ClusterJson, Dedup, Deduper, Level, Options, PairJson, Shingles,
+    self, CleanedJson, ClusterJson, Dedup, Deduper, Level, Options, PairJson, Passage, Shingles,
 };
-use copydesk::text::OffsetUnit;
+use copydesk::text::{OffsetUnit, SpanConverter};
 
 use crate::BoxError;
+use crate::UsageError;
 use crate::args::{InputArgs, OutputArgs};
+use crate::format::{Column, Records, Shape, one_line};
 use crate::input::{Report, for_each_batch};
 use crate::output::Output;
 
@@ -68,9 +68,9 @@ pub(crate) struct DedupeArgs {
     #[arg(long, value_enum, default_value_t = What::Clusters, value_name = "WHAT")]
     pub output: What,
 
-    /// Output format (table: clusters for people).
-    #[arg(long, short = 'f', value_enum, default_value_t = DedupeFormat::Jsonl)]
-    pub format: DedupeFormat,
+    /// Output format [default: table on a terminal, else jsonl].
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<DedupeFormat>,
 
     #[command(flatten)]
     pub file: OutputArgs,
@@ -107,10 +107,26 @@ pub(crate) enum What {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub(crate) enum DedupeFormat {
-    /// One JSON object per line.
+    /// One JSON object per line (a cluster, a pair or an article).
     Jsonl,
-    /// A table for people.
+    /// One JSON array of the same objects.
+    Json,
+    /// A table for people: a line per cluster, pair or article.
     Table,
+    /// CSV with a header row: a row per cluster member (with the cluster number and
+    /// whether it is the canonical passage), per pair, or per article.
+    Csv,
+}
+
+impl From<DedupeFormat> for Shape {
+    fn from(f: DedupeFormat) -> Shape {
+        match f {
+            DedupeFormat::Jsonl => Shape::Jsonl,
+            DedupeFormat::Json => Shape::Json,
+            DedupeFormat::Table => Shape::Table,
+            DedupeFormat::Csv => Shape::Csv,
+        }
+    }
 }
 
 fn parse_kind(value: &str) -> Result<BlockKind, String> {
@@ -141,45 +157,93 @@ impl DedupeArgs {
     }
 }
 
+/// Table: one line per cluster.
+const CLUSTER_TABLE: &[Column] = &[
+    Column::right("cluster", 7),
+    Column::right("size", 4),
+    Column::left("outlets", 32),
+    Column::left("canonical passage", 0),
+];
+
+/// CSV: one row per cluster member, the canonical one first.
+const CLUSTER_CSV: &[Column] = &[
+    Column::left("cluster", 0),
+    Column::left("size", 0),
+    Column::left("canonical", 0),
+    Column::left("article", 0),
+    Column::left("source", 0),
+    Column::left("published", 0),
+    Column::left("block", 0),
+    Column::left("start", 0),
+    Column::left("end", 0),
+    Column::left("similarity", 0),
+    Column::left("containment", 0),
+    Column::left("text", 0),
+];
+
+const PAIR_TABLE: &[Column] = &[
+    Column::right("similarity", 10),
+    Column::left("a", 32),
+    Column::left("b", 32),
+    Column::left("passage a", 0),
+];
+
+/// CSV: one row per pair.
+const PAIR_CSV: &[Column] = &[
+    Column::left("similarity", 0),
+    Column::left("containment", 0),
+    Column::left("a_article", 0),
+    Column::left("a_block", 0),
+    Column::left("a_start", 0),
+    Column::left("a_end", 0),
+    Column::left("b_article", 0),
+    Column::left("b_block", 0),
+    Column::left("b_start", 0),
+    Column::left("b_end", 0),
+    Column::left("a_text", 0),
+    Column::left("b_text", 0),
+];
+
+const CLEAN_TABLE: &[Column] = &[
+    Column::left("article", 24),
+    Column::right("removed", 7),
+    Column::left("clean text", 0),
+];
+
+/// CSV: one row per article.
+const CLEAN_CSV: &[Column] = &[
+    Column::left("article", 0),
+    Column::left("source", 0),
+    Column::left("published", 0),
+    Column::left("removed", 0),
+    Column::left("text", 0),
+];
+
 pub(crate) fn run(args: &DedupeArgs, report: &mut Report) -> Result<(), BoxError> {
-    let mut deduper = Deduper::new(args.options())?;
+    // The options are checked before any input is read: a bad one is a usage error.
+    let mut deduper = Deduper::new(args.options()).map_err(|e| UsageError(e.to_string()))?;
     for_each_batch(&args.input, report, |batch| {
         deduper.add(article::parse_batch(batch));
         Ok(())
     })?;
     let result = deduper.result();
     let mut out = Output::open(args.file.out.as_deref())?;
-    let unit = OffsetUnit::Chars;
-    match (args.output, args.format) {
-        (What::Clusters, DedupeFormat::Jsonl) => {
-            for c in result.clusters() {
-                serde_json::to_writer(&mut out, &ClusterJson::new(&result, c, unit))?;
-                out.write_all(b"\n")?;
-            }
-        }
-        (What::Clusters, DedupeFormat::Table) => write_table(&mut out, &result)?,
-        (What::Pairs, DedupeFormat::Jsonl) => {
-            for p in result.pairs() {
-                serde_json::to_writer(&mut out, &PairJson::new(&result, p, unit))?;
-                out.write_all(b"\n")?;
-            }
-        }
-        (What::Clean, DedupeFormat::Jsonl) => {
-            for i in 0..result.articles().len() {
-                let cleaned = result.clean(i);
-                serde_json::to_writer(&mut out, &CleanedJson::new(&result, &cleaned, unit))?;
-                out.write_all(b"\n")?;
-            }
-        }
-        (what, DedupeFormat::Table) => {
-            return Err(format!(
-                "--format table shows clusters; write {} as JSONL (the default format)",
-                what.to_possible_value()
-                    .map_or("it".into(), |v| v.get_name().to_owned())
-            )
-            .into());
-        }
+    let shape = args.format.map_or(Shape::default_for(&out), Shape::from);
+    let columns = match (args.output, shape) {
+        (What::Clusters, Shape::Csv) => CLUSTER_CSV,
+        (What::Pairs, Shape::Csv) => PAIR_CSV,
+        (What::Clean, Shape::Csv) => CLEAN_CSV,
+        (What::Clusters, _) => CLUSTER_TABLE,
+        (What::Pairs, _) => PAIR_TABLE,
+        (What::Clean, _) => CLEAN_TABLE,
+    };
+    let mut records = Records::start(shape, &mut out, columns)?;
+    match args.output {
+        What::Clusters => write_clusters(&mut records, &result)?,
+        What::Pairs => write_pairs(&mut records, &result)?,
+        What::Clean => write_clean(&mut records, &result)?,
     }
+    records.finish()?;
     out.finish()?;
     let s = result.stats();
     let removed = if args.output == What::Clean {
@@ -194,35 +258,132 @@ pub(crate) fn run(args: &DedupeArgs, report: &mut Report) -> Result<(), BoxError
     Ok(())
 }
 
-/// Clusters for people: size, where the copies are, and the canonical text.
-fn write_table(out: &mut impl Write, result: &Dedup) -> std::io::Result<()> {
-    writeln!(
-        out,
-        "{:>7}  {:>4}  {:<32}  canonical passage",
-        "cluster", "size", "outlets"
-    )?;
+const UNIT: OffsetUnit = OffsetUnit::Chars;
+
+fn write_clusters(records: &mut Records<'_>, result: &Dedup) -> std::io::Result<()> {
     for c in result.clusters() {
-        let mut outlets: Vec<&str> = Vec::new();
-        for m in &c.members {
-            let a = result.passage(m.passage).article;
-            let name = a.meta.outlet.as_deref().unwrap_or(&a.id);
-            if !outlets.contains(&name) {
-                outlets.push(name);
+        match records.shape() {
+            Shape::Jsonl | Shape::Json => records.object(&ClusterJson::new(result, c, UNIT))?,
+            Shape::Table => {
+                let mut outlets: Vec<&str> = Vec::new();
+                for m in &c.members {
+                    let a = result.passage(m.passage).article;
+                    let name = a.meta.outlet.as_deref().unwrap_or(&a.id);
+                    if !outlets.contains(&name) {
+                        outlets.push(name);
+                    }
+                }
+                records.row(&[
+                    c.id.to_string(),
+                    c.size().to_string(),
+                    one_line(&outlets.join(", "), 32),
+                    result.passage(c.canonical).text().to_owned(),
+                ])?;
+            }
+            Shape::Csv => {
+                for m in &c.members {
+                    let p = result.passage(m.passage);
+                    let (start, end) = span(&p);
+                    records.row(&[
+                        c.id.to_string(),
+                        c.size().to_string(),
+                        (m.passage == c.canonical).to_string(),
+                        p.article.id.clone(),
+                        p.article.source.clone(),
+                        published(p.article),
+                        opt(p.block),
+                        start.to_string(),
+                        end.to_string(),
+                        score(m.similarity),
+                        containment(result, m.containment),
+                        p.text().to_owned(),
+                    ])?;
+                }
             }
         }
-        let outlets = trim(&outlets.join(", "), 32);
-        let text = trim(result.passage(c.canonical).text(), 70);
-        writeln!(out, "{:>7}  {:>4}  {:<32}  {text}", c.id, c.size(), outlets)?;
     }
     Ok(())
 }
 
-/// `text` on one line, cut to `max` characters with an ellipsis.
-fn trim(text: &str, max: usize) -> String {
-    let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if one_line.chars().count() <= max {
-        return one_line;
+fn write_pairs(records: &mut Records<'_>, result: &Dedup) -> std::io::Result<()> {
+    for pair in result.pairs() {
+        let (a, b) = (result.passage(pair.a), result.passage(pair.b));
+        let ((a_start, a_end), (b_start, b_end)) = (span(&a), span(&b));
+        match records.shape() {
+            Shape::Jsonl | Shape::Json => records.object(&PairJson::new(result, pair, UNIT))?,
+            Shape::Table => records.row(&[
+                score(pair.similarity),
+                one_line(&format!("{} {a_start}..{a_end}", a.article.id), 32),
+                one_line(&format!("{} {b_start}..{b_end}", b.article.id), 32),
+                a.text().to_owned(),
+            ])?,
+            Shape::Csv => records.row(&[
+                score(pair.similarity),
+                containment(result, pair.containment),
+                a.article.id.clone(),
+                opt(a.block),
+                a_start.to_string(),
+                a_end.to_string(),
+                b.article.id.clone(),
+                opt(b.block),
+                b_start.to_string(),
+                b_end.to_string(),
+                a.text().to_owned(),
+                b.text().to_owned(),
+            ])?,
+        }
     }
-    let cut: String = one_line.chars().take(max.saturating_sub(1)).collect();
-    format!("{cut}…")
+    Ok(())
+}
+
+fn write_clean(records: &mut Records<'_>, result: &Dedup) -> std::io::Result<()> {
+    for (i, a) in result.articles().iter().enumerate() {
+        let cleaned = result.clean(i);
+        match records.shape() {
+            Shape::Jsonl | Shape::Json => {
+                records.object(&CleanedJson::new(result, &cleaned, UNIT))?
+            }
+            Shape::Table => records.row(&[
+                one_line(&a.id, 24),
+                cleaned.removed.len().to_string(),
+                cleaned.text.clone(),
+            ])?,
+            Shape::Csv => records.row(&[
+                a.id.clone(),
+                a.source.clone(),
+                published(a),
+                cleaned.removed.len().to_string(),
+                cleaned.text.clone(),
+            ])?,
+        }
+    }
+    Ok(())
+}
+
+/// A passage's offsets in characters.
+fn span(p: &Passage<'_>) -> (usize, usize) {
+    SpanConverter::new(&p.article.text, UNIT).convert(p.span)
+}
+
+fn published(a: &Article) -> String {
+    a.published.map(|p| p.to_string()).unwrap_or_default()
+}
+
+fn opt(n: Option<usize>) -> String {
+    n.map(|n| n.to_string()).unwrap_or_default()
+}
+
+/// A score with six decimals at most, as in the JSON output.
+fn score(x: f64) -> String {
+    let rounded = (x * 1e6).round() / 1e6;
+    rounded.to_string()
+}
+
+/// The containment score, when the run asked for it.
+fn containment(result: &Dedup, x: f64) -> String {
+    if result.has_containment() {
+        score(x)
+    } else {
+        String::new()
+    }
 }

@@ -8,7 +8,9 @@ use copydesk::text::{OffsetUnit, SpanConverter};
 use clap::{Args, ValueEnum};
 
 use crate::BoxError;
+use crate::UsageError;
 use crate::args::{InputArgs, OutputArgs};
+use crate::format::{Column, Records, Shape};
 use crate::input::{Report, for_each_batch};
 use crate::output::Output;
 
@@ -43,7 +45,28 @@ pub(crate) enum ParseFormat {
     Json,
     /// The blocks as a reader sees them, kind in the margin.
     Text,
+    /// A line per block: article, block, kind, start, end, text.
+    Table,
+    /// CSV with a header row, a row per block: article, block, kind, start, end, text.
+    Csv,
 }
+
+const BLOCK_TABLE: &[Column] = &[
+    Column::left("article", 24),
+    Column::right("block", 5),
+    Column::left("kind", 12),
+    Column::right("start", 6),
+    Column::right("end", 6),
+    Column::left("text", 0),
+];
+const BLOCK_CSV: &[Column] = &[
+    Column::left("article", 0),
+    Column::left("block", 0),
+    Column::left("kind", 0),
+    Column::left("start", 0),
+    Column::left("end", 0),
+    Column::left("text", 0),
+];
 
 pub(crate) fn run(args: &ParseArgs, report: &mut Report) -> Result<(), BoxError> {
     let mut out = Output::open(args.output.out.as_deref())?;
@@ -52,37 +75,60 @@ pub(crate) fn run(args: &ParseArgs, report: &mut Report) -> Result<(), BoxError>
     } else {
         ParseFormat::Jsonl
     });
-    let mut count = 0usize;
-    if format == ParseFormat::Json {
-        out.write_all(b"[")?;
+    let shape = match format {
+        ParseFormat::Jsonl => Shape::Jsonl,
+        ParseFormat::Json => Shape::Json,
+        ParseFormat::Table => Shape::Table,
+        ParseFormat::Csv => Shape::Csv,
+        ParseFormat::Text => return run_text(args, report, out),
+    };
+    if args.sentences && matches!(shape, Shape::Table | Shape::Csv) {
+        return Err(UsageError(
+            "--sentences goes with --format jsonl, json or text (table and csv have a row per block)".into(),
+        )
+        .into());
     }
+    let columns = if shape == Shape::Csv {
+        BLOCK_CSV
+    } else {
+        BLOCK_TABLE
+    };
+    let mut records = Records::start(shape, &mut out, columns)?;
     for_each_batch(&args.input, report, |batch| {
         for a in article::parse_batch(batch) {
-            match format {
-                ParseFormat::Jsonl => {
-                    let view =
-                        ArticleJson::new(&a, OffsetUnit::Chars).with_sentences(args.sentences);
-                    serde_json::to_writer(&mut out, &view)?;
-                    out.write_all(b"\n")?;
-                }
-                ParseFormat::Json => {
-                    if count > 0 {
-                        out.write_all(b",")?;
-                    }
-                    out.write_all(b"\n")?;
-                    let view =
-                        ArticleJson::new(&a, OffsetUnit::Chars).with_sentences(args.sentences);
-                    serde_json::to_writer(&mut out, &view)?;
-                }
-                ParseFormat::Text => write_text(&mut out, &a, args.sentences)?,
+            if matches!(shape, Shape::Jsonl | Shape::Json) {
+                let view = ArticleJson::new(&a, OffsetUnit::Chars).with_sentences(args.sentences);
+                records.object(&view)?;
+                continue;
             }
-            count += 1;
+            let converter = SpanConverter::new(&a.text, OffsetUnit::Chars);
+            for (i, block) in a.blocks.iter().enumerate() {
+                let (start, end) = converter.convert(block.span);
+                records.row(&[
+                    &a.id,
+                    &i.to_string(),
+                    block.kind.as_str(),
+                    &start.to_string(),
+                    &end.to_string(),
+                    a.block_text(block),
+                ])?;
+            }
         }
         Ok(())
     })?;
-    if format == ParseFormat::Json {
-        out.write_all(b"\n]\n")?;
-    }
+    records.finish()?;
+    out.finish()?;
+    Ok(())
+}
+
+/// The `text` view, which is parse's own.
+fn run_text(args: &ParseArgs, report: &mut Report, mut out: Output) -> Result<(), BoxError> {
+    for_each_batch(&args.input, report, |batch| {
+        for a in article::parse_batch(batch) {
+            write_text(&mut out, &a, args.sentences)?;
+        }
+        Ok(())
+    })?;
     out.finish()?;
     Ok(())
 }
