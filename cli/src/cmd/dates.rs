@@ -16,9 +16,10 @@ use crate::input::{Report, for_each_batch};
 use crate::output::Output;
 
 pub(crate) const EXAMPLES: &str = "Examples:
-  copydesk dates seeds/                                 # publication dates from seeds/manifest.jsonl
+  copydesk dates seeds/                  # dates from seeds/manifest.jsonl
   copydesk dates article.txt --published 2018-04-17 --format table
-  copydesk dates --format timeml doc.tml                # TimeML in, TimeML with TIMEX3 tags out
+  copydesk dates seeds/ --format csv -o dates.csv
+  copydesk dates --format timeml doc.tml # TimeML in, with TIMEX3 tags out
   copydesk dates --format timeml corpus/ --output-dir annotated/
 
 Each expression: article, text, start, end (characters, i.e. Python str indices, into the

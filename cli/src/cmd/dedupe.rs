@@ -15,8 +15,8 @@ use crate::input::{Report, for_each_batch};
 use crate::output::Output;
 
 pub(crate) const EXAMPLES: &str = "Examples:
-  copydesk dedupe seeds/                          clusters of repeated paragraphs, as JSONL
-  copydesk dedupe seeds/ --format table           the same, for people
+  copydesk dedupe seeds/ --format table   # clusters of repeated paragraphs
+  copydesk dedupe seeds/ --format csv     # a row per cluster member
   copydesk dedupe corpus/ --cross-only --threshold 0.9
   copydesk dedupe seeds/ --level sentence --containment
   copydesk dedupe corpus/ --output clean -o clean.jsonl

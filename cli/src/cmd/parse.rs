@@ -17,6 +17,7 @@ use crate::output::Output;
 pub(crate) const EXAMPLES: &str = "Examples:
   copydesk parse seeds/ --format text --sentences
   copydesk parse article.txt --published 2018-04-17 > article.jsonl
+  copydesk parse seeds/ --format csv -o blocks.csv   # a row per block
 
 Offsets (start, end) count characters (Python str indices) into the article's text.";
 
