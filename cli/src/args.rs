@@ -123,5 +123,14 @@ fn parse_glob(value: &str) -> Result<String, String> {
 }
 
 fn parse_published(value: &str) -> Result<Published, String> {
-    Published::parse(value).map_err(|e| e.to_string())
+    let published = Published::parse(value).map_err(|e| e.to_string())?;
+    // Year 0 and before (which the calendar library accepts) would resolve "Friday" into
+    // negative years, which TIMEX3 cannot write; the far end, 9999, is a documented result
+    // (expressions that fall after it get no interval).
+    if published.date().year() < 1 {
+        return Err(format!(
+            "cannot use {value:?} as a publication date: the year must be between 0001 and 9999"
+        ));
+    }
+    Ok(published)
 }
