@@ -1,5 +1,7 @@
 //! `copydesk dedupe`: near-duplicate passages within and across articles.
 
+use std::collections::HashMap;
+
 use clap::{Args, ValueEnum};
 use copydesk::article::{self, Article, BlockKind};
 use copydesk::dedup::{
@@ -281,9 +283,10 @@ fn write_clusters(records: &mut Records<'_>, result: &Dedup) -> std::io::Result<
                 ])?;
             }
             Shape::Csv => {
+                let mut offsets = Offsets::new();
                 for m in &c.members {
                     let p = result.passage(m.passage);
-                    let (start, end) = span(&p);
+                    let (start, end) = offsets.span(&p);
                     records.row(&[
                         c.id.to_string(),
                         c.size().to_string(),
@@ -306,9 +309,10 @@ fn write_clusters(records: &mut Records<'_>, result: &Dedup) -> std::io::Result<
 }
 
 fn write_pairs(records: &mut Records<'_>, result: &Dedup) -> std::io::Result<()> {
+    let mut offsets = Offsets::new();
     for pair in result.pairs() {
         let (a, b) = (result.passage(pair.a), result.passage(pair.b));
-        let ((a_start, a_end), (b_start, b_end)) = (span(&a), span(&b));
+        let ((a_start, a_end), (b_start, b_end)) = (offsets.span(&a), offsets.span(&b));
         match records.shape() {
             Shape::Jsonl | Shape::Json => records.object(&PairJson::new(result, pair, UNIT))?,
             Shape::Table => records.row(&[
@@ -360,9 +364,26 @@ fn write_clean(records: &mut Records<'_>, result: &Dedup) -> std::io::Result<()>
     Ok(())
 }
 
-/// A passage's offsets in characters.
-fn span(p: &Passage<'_>) -> (usize, usize) {
-    SpanConverter::new(&p.article.text, UNIT).convert(p.span)
+/// Passages' offsets in characters, with one converter per article: building one takes time
+/// linear in the article's length, too slow to repeat for each of many passages of a long
+/// article.
+struct Offsets<'a> {
+    converters: HashMap<usize, SpanConverter<'a>>,
+}
+
+impl<'a> Offsets<'a> {
+    fn new() -> Offsets<'a> {
+        Offsets {
+            converters: HashMap::new(),
+        }
+    }
+
+    fn span(&mut self, p: &Passage<'a>) -> (usize, usize) {
+        self.converters
+            .entry(p.article_index)
+            .or_insert_with(|| SpanConverter::new(&p.article.text, UNIT))
+            .convert(p.span)
+    }
 }
 
 fn published(a: &Article) -> String {

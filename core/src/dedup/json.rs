@@ -1,5 +1,7 @@
 //! The JSON form of clusters and pairs, shared by every front end.
 
+use std::collections::HashMap;
+
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::result::{Cluster, Dedup, Pair};
@@ -14,6 +16,8 @@ pub struct PassageJson<'a> {
     passage: usize,
     unit: OffsetUnit,
     scores: Option<(f64, f64)>,
+    /// The article's converter, when the caller shares one among many passages.
+    converter: Option<&'a SpanConverter<'a>>,
 }
 
 impl<'a> PassageJson<'a> {
@@ -24,7 +28,13 @@ impl<'a> PassageJson<'a> {
             passage,
             unit,
             scores: None,
+            converter: None,
         }
+    }
+
+    fn with_converter(mut self, converter: Option<&'a SpanConverter<'a>>) -> PassageJson<'a> {
+        self.converter = converter;
+        self
     }
 
     fn scored(mut self, similarity: f64, containment: f64) -> PassageJson<'a> {
@@ -36,7 +46,10 @@ impl<'a> PassageJson<'a> {
 impl Serialize for PassageJson<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let p = self.dedup.passage(self.passage);
-        let (start, end) = SpanConverter::new(&p.article.text, self.unit).convert(p.span);
+        let (start, end) = match self.converter {
+            Some(converter) => converter.convert(p.span),
+            None => SpanConverter::new(&p.article.text, self.unit).convert(p.span),
+        };
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("article", &p.article.id)?;
         map.serialize_entry("source", &p.article.source)?;
@@ -98,12 +111,24 @@ impl<'a> ClusterJson<'a> {
 impl Serialize for ClusterJson<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let c = self.cluster;
+        // One converter per article of the cluster: building one takes time linear in the
+        // article's length, so building one per member made a cluster of many passages of one
+        // long article quadratic (a 50 MB one-line dump never finished).
+        let mut converters: HashMap<usize, SpanConverter<'_>> = HashMap::new();
+        for m in &c.members {
+            let p = self.dedup.passage(m.passage);
+            converters
+                .entry(p.article_index)
+                .or_insert_with(|| SpanConverter::new(&p.article.text, self.unit));
+        }
+        let converter = |passage: usize| converters.get(&self.dedup.passage(passage).article_index);
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("cluster", &c.id)?;
         map.serialize_entry("size", &c.size())?;
         map.serialize_entry(
             "canonical",
-            &PassageJson::new(self.dedup, c.canonical, self.unit),
+            &PassageJson::new(self.dedup, c.canonical, self.unit)
+                .with_converter(converter(c.canonical)),
         )?;
         let members: Vec<PassageJson<'_>> = c
             .members
@@ -111,6 +136,7 @@ impl Serialize for ClusterJson<'_> {
             .map(|m| {
                 PassageJson::new(self.dedup, m.passage, self.unit)
                     .scored(m.similarity, m.containment)
+                    .with_converter(converter(m.passage))
             })
             .collect();
         map.serialize_entry("members", &members)?;
