@@ -91,3 +91,110 @@ fn cli_and_library_agree_on_parse() {
         String::from_utf8(library).unwrap()
     );
 }
+
+/// The seeds as the library reads and parses them, with `source` as the CLI names it when
+/// given `seeds/`.
+fn library_articles() -> Vec<copydesk::article::Article> {
+    use copydesk::corpus::{ReadOptions, read};
+    let docs = read(&[root().join("seeds")], &ReadOptions::default())
+        .collect::<Result<Vec<_>, _>>()
+        .unwrap();
+    copydesk::article::parse_batch(docs)
+        .into_iter()
+        .map(|mut a| {
+            let name = Path::new(&a.source)
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            a.source = format!("seeds/{name}");
+            a
+        })
+        .collect()
+}
+
+fn lines<T: serde::Serialize>(items: impl IntoIterator<Item = T>) -> String {
+    let mut out = String::new();
+    for item in items {
+        out.push_str(&serde_json::to_string(&item).unwrap());
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn cli_and_library_agree_on_dedupe() {
+    use copydesk::dedup::{self, CleanedJson, ClusterJson, Options, PairJson};
+    use copydesk::text::OffsetUnit::Chars;
+
+    for (args, opts) in [
+        (&["dedupe", "seeds/"][..], Options::default()),
+        (
+            &[
+                "dedupe",
+                "seeds/",
+                "--level",
+                "sentence",
+                "--containment",
+                "--output",
+                "pairs",
+            ],
+            Options {
+                level: dedup::Level::Sentence,
+                containment: Some(Options::default().threshold),
+                ..Options::default()
+            },
+        ),
+        (
+            &["dedupe", "seeds/", "--output", "clean"],
+            Options::default(),
+        ),
+    ] {
+        let cli = String::from_utf8(run(args, &[])).unwrap();
+        // The one-call API, not the streaming Deduper the CLI uses.
+        let result = dedup::dedupe(library_articles(), &opts).unwrap();
+        let library = match args.last() {
+            Some(&"pairs") => lines(
+                result
+                    .pairs()
+                    .into_iter()
+                    .map(|p| PairJson::new(&result, p, Chars)),
+            ),
+            Some(&"clean") => {
+                let cleaned: Vec<_> = (0..result.articles().len())
+                    .map(|i| result.clean(i))
+                    .collect();
+                lines(cleaned.iter().map(|c| CleanedJson::new(&result, c, Chars)))
+            }
+            _ => lines(
+                result
+                    .clusters()
+                    .iter()
+                    .map(|c| ClusterJson::new(&result, c, Chars)),
+            ),
+        };
+        assert!(!library.is_empty());
+        assert_eq!(cli, library, "{args:?}");
+    }
+}
+
+#[test]
+fn cli_and_library_agree_on_dates() {
+    use copydesk::text::{OffsetUnit, SpanConverter};
+
+    let cli = String::from_utf8(run(&["dates", "seeds/"], &[])).unwrap();
+    let articles = library_articles();
+    let mut library = String::new();
+    for a in &articles {
+        // One article at a time, not the batch call the CLI uses.
+        let converter = SpanConverter::new(&a.text, OffsetUnit::Chars);
+        let found = copydesk::dates::find_in_article(a);
+        library.push_str(&lines(
+            found
+                .iter()
+                .map(|t| t.to_json(&a.text, &converter).with_article(&a.id)),
+        ));
+    }
+    assert!(!library.is_empty());
+    assert_eq!(cli, library);
+}
