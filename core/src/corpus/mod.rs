@@ -22,7 +22,7 @@ mod record;
 
 pub use record::{ID_FIELDS, PUBLISHED_FIELDS, TEXT_FIELDS};
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::{HashSet, VecDeque};
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -275,11 +275,19 @@ pub fn read_bytes(
     }
 }
 
+/// How many directories' manifests [`Documents`] keeps loaded.
+const MANIFESTS_KEPT: usize = 4;
+
 /// The stream of documents read from a list of inputs; see [`read`].
 pub struct Documents {
     inputs: VecDeque<Result<Input>>,
     opts: ReadOptions,
-    manifests: HashMap<PathBuf, Option<Manifest>>,
+    /// The manifests of the directories read last, the most recent first: a walk is sorted,
+    /// so a directory's files come together and a few are enough, and memory stays bounded
+    /// on a corpus of a million files (keeping them all took half a kilobyte per file).
+    manifests: VecDeque<(PathBuf, Option<Manifest>)>,
+    /// Directories whose manifest was loaded once: its errors are reported once.
+    manifests_seen: HashSet<PathBuf>,
     pending: VecDeque<Result<Document>>,
     lines: Option<JsonLines>,
 }
@@ -290,7 +298,8 @@ impl Documents {
         Documents {
             inputs: inputs.into(),
             opts,
-            manifests: HashMap::new(),
+            manifests: VecDeque::new(),
+            manifests_seen: HashSet::new(),
             pending: VecDeque::new(),
             lines: None,
         }
@@ -351,19 +360,30 @@ impl Documents {
     /// queueing any errors in it).
     fn manifest_entry(&mut self, path: &Path) -> Option<manifest::Entry> {
         let dir = path.parent().unwrap_or(Path::new("")).to_path_buf();
-        if !self.manifests.contains_key(&dir) {
-            let file = dir.join(MANIFEST);
-            let loaded = if file.is_file() {
-                let (manifest, errors) = Manifest::load(&file);
-                self.pending.extend(errors.into_iter().map(Err));
-                Some(manifest)
-            } else {
-                None
-            };
-            self.manifests.insert(dir.clone(), loaded);
+        match self.manifests.iter().position(|(d, _)| *d == dir) {
+            Some(0) => {}
+            Some(i) => {
+                if let Some(kept) = self.manifests.remove(i) {
+                    self.manifests.push_front(kept);
+                }
+            }
+            None => {
+                let file = dir.join(MANIFEST);
+                let loaded = if file.is_file() {
+                    let (manifest, errors) = Manifest::load(&file);
+                    if self.manifests_seen.insert(dir.clone()) {
+                        self.pending.extend(errors.into_iter().map(Err));
+                    }
+                    Some(manifest)
+                } else {
+                    None
+                };
+                self.manifests.push_front((dir, loaded));
+                self.manifests.truncate(MANIFESTS_KEPT);
+            }
         }
         let name = path.file_name()?.to_str()?;
-        self.manifests.get(&dir)?.as_ref()?.get(name).cloned()
+        self.manifests.front()?.1.as_ref()?.get(name).cloned()
     }
 }
 
@@ -625,6 +645,40 @@ mod tests {
             })
             .collect();
         assert_eq!(names, ["a.jsonl", "b.txt", "sub/c.json"]);
+    }
+
+    #[test]
+    fn a_manifest_evicted_and_loaded_again_still_dates_and_reports_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut paths = Vec::new();
+        write(dir.path(), "d0/x.txt", "First.");
+        write(dir.path(), "d0/y.txt", "Last.");
+        write(
+            dir.path(),
+            "d0/manifest.jsonl",
+            "{\"file\": \"x.txt\", \"published\": \"2018-04-17\"}\nnot json\n{\"file\": \"y.txt\", \"published\": \"2018-04-18\"}\n",
+        );
+        paths.push(dir.path().join("d0/x.txt"));
+        for i in 1..=MANIFESTS_KEPT + 1 {
+            let name = format!("d{i}/z.txt");
+            write(dir.path(), &name, "Middle.");
+            write(dir.path(), &format!("d{i}/manifest.jsonl"), "");
+            paths.push(dir.path().join(name));
+        }
+        paths.push(dir.path().join("d0/y.txt"));
+        let items: Vec<Result<Document>> = read(&paths, &ReadOptions::default()).collect();
+        let errors = items.iter().filter(|i| i.is_err()).count();
+        assert_eq!(errors, 1, "the bad manifest line is reported once");
+        let docs: Vec<&Document> = items.iter().filter_map(|i| i.as_ref().ok()).collect();
+        assert_eq!(docs.len(), MANIFESTS_KEPT + 3);
+        let dates: Vec<Option<String>> = [docs[0], docs[docs.len() - 1]]
+            .iter()
+            .map(|d| d.published.map(|p| p.to_string()))
+            .collect();
+        assert_eq!(
+            dates,
+            [Some("2018-04-17".to_owned()), Some("2018-04-18".to_owned())]
+        );
     }
 
     #[test]
