@@ -13,8 +13,9 @@ use copydesk::corpus::{FileFilter, InputFormat, ReadOptions};
 #[command(
     after_help = "Inputs are files, directories (read recursively, sorted) or - for \
 standard input: .txt as scraped text, .json/.jsonl as records. A manifest.jsonl beside the \
-files gives their publication dates.\n\nExit codes: 0 ok, 1 error (an input could not be \
-read), 2 usage."
+files gives their publication dates.\n\nOutputs: --format jsonl, json, table or csv for every \
+command (a table on a terminal, JSON Lines otherwise); -o FILE is written whole or not at \
+all.\n\nExit codes: 0 ok, 1 error (an input could not be read), 2 usage."
 )]
 pub struct Cli {
     #[command(subcommand)]

@@ -67,7 +67,11 @@ fn check_clean(dir: &Path, args: &[&str], original: impl Fn(&Value) -> String) -
     let summary = stderr.lines().last().unwrap();
     let duplicates: usize = summary
         .split(", ")
-        .find_map(|part| part.strip_suffix(" duplicates (removed from the output)"))
+        .find_map(|part| {
+            let part = part.strip_suffix(" (removed from the output)")?;
+            part.strip_suffix(" duplicates")
+                .or_else(|| part.strip_suffix(" duplicate"))
+        })
         .unwrap_or_else(|| panic!("no duplicate count in {summary:?}"))
         .parse()
         .unwrap();

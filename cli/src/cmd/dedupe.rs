@@ -254,10 +254,17 @@ pub(crate) fn run(args: &DedupeArgs, report: &mut Report) -> Result<(), BoxError
         ""
     };
     report.detail = Some(format!(
-        "{} passages, {} clusters, {} duplicates{removed}",
-        s.passages, s.clusters, s.duplicates
+        "{}, {}, {}{removed}",
+        counted(s.passages, "passage"),
+        counted(s.clusters, "cluster"),
+        counted(s.duplicates, "duplicate")
     ));
     Ok(())
+}
+
+/// `n` and the noun, plural unless one.
+fn counted(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
 }
 
 const UNIT: OffsetUnit = OffsetUnit::Chars;
