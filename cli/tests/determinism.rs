@@ -67,29 +67,16 @@ fn output_is_identical_across_runs_and_thread_counts() {
 #[test]
 fn cli_and_library_agree_on_parse() {
     use copydesk::article::ArticleJson;
-    use copydesk::corpus::{ReadOptions, read};
     use copydesk::text::OffsetUnit;
 
     let cli = run(&["parse", "seeds/", "--format", "jsonl"], &[]);
-    let mut library = Vec::new();
-    let docs = read(&[root().join("seeds")], &ReadOptions::default())
-        .collect::<Result<Vec<_>, _>>()
-        .unwrap();
-    for mut a in copydesk::article::parse_batch(docs) {
-        // The CLI was given the relative path `seeds/`.
-        let name = Path::new(&a.source)
-            .file_name()
-            .unwrap()
-            .to_string_lossy()
-            .into_owned();
-        a.source = format!("seeds/{name}");
-        serde_json::to_writer(&mut library, &ArticleJson::new(&a, OffsetUnit::Chars)).unwrap();
-        library.push(b'\n');
-    }
-    assert_eq!(
-        String::from_utf8(cli).unwrap(),
-        String::from_utf8(library).unwrap()
+    let articles = library_articles();
+    let library = lines(
+        articles
+            .iter()
+            .map(|a| ArticleJson::new(a, OffsetUnit::Chars)),
     );
+    assert_eq!(String::from_utf8(cli).unwrap(), library);
 }
 
 /// The seeds as the library reads and parses them, with `source` as the CLI names it when

@@ -118,40 +118,41 @@ pub(crate) fn run(args: &DatesArgs, report: &mut Report) -> Result<(), BoxError>
                 }
                 let (start, end) = converter.convert(t.span);
                 let modifier = t.modifier.map(|m| m.as_str()).unwrap_or("");
+                let (start, end) = (start.to_string(), end.to_string());
+                let head = [
+                    a.id.as_str(),
+                    &start,
+                    &end,
+                    t.kind.as_str(),
+                    &t.value,
+                    modifier,
+                ];
                 let text = t.text(&a.text);
+                let (from, to) = t
+                    .interval
+                    .map(|i| (i.start.to_string(), i.end.to_string()))
+                    .unwrap_or_default();
                 if records.shape() == Shape::Table {
-                    let interval = t
-                        .interval
-                        .map(|i| format!("{}..{}", i.start, i.end))
-                        .unwrap_or_default();
-                    records.row(&[
-                        &a.id,
-                        &start.to_string(),
-                        &end.to_string(),
-                        t.kind.as_str(),
-                        &t.value,
-                        modifier,
-                        &interval,
-                        text,
-                    ])?;
+                    let interval = if from.is_empty() {
+                        String::new()
+                    } else {
+                        format!("{from}..{to}")
+                    };
+                    records.row(&[&head[..], &[&interval, text]].concat())?;
                 } else {
-                    let (from, to) = t
-                        .interval
-                        .map(|i| (i.start.to_string(), i.end.to_string()))
-                        .unwrap_or_default();
-                    records.row(&[
-                        &a.id,
-                        &start.to_string(),
-                        &end.to_string(),
-                        t.kind.as_str(),
-                        &t.value,
-                        modifier,
-                        &from,
-                        &to,
-                        t.quant.as_deref().unwrap_or(""),
-                        t.freq.as_deref().unwrap_or(""),
-                        text,
-                    ])?;
+                    records.row(
+                        &[
+                            &head[..],
+                            &[
+                                &from,
+                                &to,
+                                t.quant.as_deref().unwrap_or(""),
+                                t.freq.as_deref().unwrap_or(""),
+                                text,
+                            ],
+                        ]
+                        .concat(),
+                    )?;
                 }
             }
         }
