@@ -185,49 +185,106 @@ pub fn expand<P: AsRef<Path>>(paths: &[P]) -> Vec<Result<Input>> {
 
 /// Like [`expand`], with directory walks taking the files `filter` takes.
 pub fn expand_filtered<P: AsRef<Path>>(paths: &[P], filter: &FileFilter) -> Vec<Result<Input>> {
-    let mut out = Vec::new();
-    for path in paths {
-        let path = path.as_ref();
-        if path == Path::new("-") {
-            out.push(Ok(Input::Stdin));
-            continue;
-        }
-        match std::fs::metadata(path) {
-            Err(err) => out.push(Err(Error::from(err).with_path(path))),
-            Ok(meta) if meta.is_dir() => walk(path, filter, &mut out),
-            Ok(_) => out.push(Ok(Input::File(path.to_path_buf()))),
-        }
-    }
-    out
+    Inputs::walk(paths, filter).collect()
 }
 
-fn walk(dir: &Path, filter: &FileFilter, out: &mut Vec<Result<Input>>) {
-    let entries = walkdir::WalkDir::new(dir)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-    for entry in entries {
-        match entry {
-            Err(err) => {
-                let path = err.path().unwrap_or(dir).to_path_buf();
-                let err = match err.into_io_error() {
-                    Some(io) => Error::from(io),
-                    None => Error::from(io::Error::other(
-                        "symbolic link loop; the link was not followed",
-                    )),
-                };
-                out.push(Err(err.with_path(path)));
-            }
-            Ok(entry) => {
-                let path = entry.path();
-                let relative = path.strip_prefix(dir).unwrap_or(path);
-                if entry.file_type().is_file()
-                    && entry.file_name() != MANIFEST
-                    && filter.takes(relative)
-                {
-                    out.push(Ok(Input::File(path.to_path_buf())));
+/// The walker of one directory: sorted, hidden entries left out.
+type DirWalk = walkdir::FilterEntry<walkdir::IntoIter, fn(&walkdir::DirEntry) -> bool>;
+
+fn not_hidden(e: &walkdir::DirEntry) -> bool {
+    e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')
+}
+
+/// Inputs as they are walked: the paths given, each directory expanded as the reader gets
+/// to it, so that a corpus of a million files is never listed in memory at once (a sorted
+/// walk holds one directory's entries at a time).
+struct Inputs {
+    /// Inputs already known (the list given to [`Documents::new`]).
+    listed: VecDeque<Result<Input>>,
+    /// Paths still to expand.
+    paths: VecDeque<PathBuf>,
+    filter: FileFilter,
+    /// The directory being walked, and its walker.
+    walking: Option<(PathBuf, DirWalk)>,
+}
+
+impl Inputs {
+    fn listed(inputs: Vec<Result<Input>>) -> Inputs {
+        Inputs {
+            listed: inputs.into(),
+            paths: VecDeque::new(),
+            filter: FileFilter::default(),
+            walking: None,
+        }
+    }
+
+    fn walk<P: AsRef<Path>>(paths: &[P], filter: &FileFilter) -> Inputs {
+        Inputs {
+            listed: VecDeque::new(),
+            paths: paths.iter().map(|p| p.as_ref().to_path_buf()).collect(),
+            filter: filter.clone(),
+            walking: None,
+        }
+    }
+
+    /// The next input of the directory being walked, if any is left.
+    fn next_in_walk(&mut self) -> Option<Result<Input>> {
+        let (dir, entries) = self.walking.as_mut()?;
+        for entry in entries.by_ref() {
+            match entry {
+                Err(err) => {
+                    let path = err.path().unwrap_or(dir).to_path_buf();
+                    let err = match err.into_io_error() {
+                        Some(io) => Error::from(io),
+                        None => Error::from(io::Error::other(
+                            "symbolic link loop; the link was not followed",
+                        )),
+                    };
+                    return Some(Err(err.with_path(path)));
                 }
+                Ok(entry) => {
+                    let path = entry.path();
+                    let relative = path.strip_prefix(&*dir).unwrap_or(path);
+                    if entry.file_type().is_file()
+                        && entry.file_name() != MANIFEST
+                        && self.filter.takes(relative)
+                    {
+                        return Some(Ok(Input::File(path.to_path_buf())));
+                    }
+                }
+            }
+        }
+        self.walking = None;
+        None
+    }
+}
+
+impl Iterator for Inputs {
+    type Item = Result<Input>;
+
+    fn next(&mut self) -> Option<Result<Input>> {
+        if let Some(item) = self.listed.pop_front() {
+            return Some(item);
+        }
+        loop {
+            if let Some(item) = self.next_in_walk() {
+                return Some(item);
+            }
+            let path = self.paths.pop_front()?;
+            if path == Path::new("-") {
+                return Some(Ok(Input::Stdin));
+            }
+            match std::fs::metadata(&path) {
+                Err(err) => return Some(Err(Error::from(err).with_path(&path))),
+                Ok(meta) if meta.is_dir() => {
+                    let entries = walkdir::WalkDir::new(&path)
+                        .follow_links(true)
+                        .sort_by_file_name()
+                        .into_iter()
+                        .filter_entry(not_hidden as fn(&walkdir::DirEntry) -> bool);
+                    self.walking = Some((path, entries));
+                }
+                Ok(_) => return Some(Ok(Input::File(path))),
             }
         }
     }
@@ -236,7 +293,7 @@ fn walk(dir: &Path, filter: &FileFilter, out: &mut Vec<Result<Input>>) {
 /// Reads every document from `paths` (see [`expand`] and [`ReadOptions::files`]), in order, one `Result` per document
 /// or per thing that could not be read.
 pub fn read<P: AsRef<Path>>(paths: &[P], opts: &ReadOptions) -> Documents {
-    Documents::new(expand_filtered(paths, &opts.files), opts.clone())
+    Documents::with_inputs(Inputs::walk(paths, &opts.files), opts.clone())
 }
 
 /// Reads the documents of one text held in memory, as if it came from a file named `name`
@@ -280,7 +337,7 @@ const MANIFESTS_KEPT: usize = 4;
 
 /// The stream of documents read from a list of inputs; see [`read`].
 pub struct Documents {
-    inputs: VecDeque<Result<Input>>,
+    inputs: Inputs,
     opts: ReadOptions,
     /// The manifests of the directories read last, the most recent first: a walk is sorted,
     /// so a directory's files come together and a few are enough, and memory stays bounded
@@ -295,8 +352,12 @@ pub struct Documents {
 impl Documents {
     /// Reads the given inputs in order.
     pub fn new(inputs: Vec<Result<Input>>, opts: ReadOptions) -> Documents {
+        Documents::with_inputs(Inputs::listed(inputs), opts)
+    }
+
+    fn with_inputs(inputs: Inputs, opts: ReadOptions) -> Documents {
         Documents {
-            inputs: inputs.into(),
+            inputs,
             opts,
             manifests: VecDeque::new(),
             manifests_seen: HashSet::new(),
@@ -402,7 +463,7 @@ impl Iterator for Documents {
                 }
                 continue;
             }
-            match self.inputs.pop_front()? {
+            match self.inputs.next()? {
                 Ok(input) => self.open(input),
                 Err(err) => return Some(Err(err)),
             }
