@@ -304,3 +304,24 @@ fn a_publication_date_in_a_record_at_the_edges_never_panics() {
         assert!(matches!(out.status.code(), Some(0 | 1)), "{sub}: {err}");
     }
 }
+
+#[test]
+fn a_terminal_gets_a_table_from_dedupe_and_dates() {
+    // `script` gives the command a pseudo-terminal, as a person's shell would.
+    let bin = env!("CARGO_BIN_EXE_copydesk");
+    for (sub, header) in [
+        ("dedupe", "cluster  size  outlets"),
+        ("dates", "article                    start     end  type"),
+    ] {
+        let Ok(out) = Command::new("script")
+            .args(["-qec", &format!("{bin} {sub} seeds/ --quiet"), "/dev/null"])
+            .current_dir(root())
+            .output()
+        else {
+            eprintln!("no `script` here: the terminal default is untested on this machine");
+            return;
+        };
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.trim_start().starts_with(header), "{sub}: {text}");
+    }
+}
