@@ -34,6 +34,12 @@ pub(crate) enum Command {
     /// Parse articles into blocks (title, paragraphs, captions...) with their spans.
     #[command(after_help = crate::cmd::parse::EXAMPLES)]
     Parse(crate::cmd::parse::ParseArgs),
+    /// Find passages printed twice, within and across articles, and cluster them.
+    #[command(after_help = crate::cmd::dedupe::EXAMPLES)]
+    Dedupe(crate::cmd::dedupe::DedupeArgs),
+    /// Find temporal expressions and resolve them against the publication date (TIMEX3).
+    #[command(after_help = crate::cmd::dates::EXAMPLES)]
+    Dates(crate::cmd::dates::DatesArgs),
 }
 
 /// Where articles come from and how to read them.
@@ -106,8 +112,8 @@ impl From<InputFormatArg> for InputFormat {
 #[derive(Debug, Args)]
 pub(crate) struct OutputArgs {
     /// Write to FILE instead of standard output; the file is written whole or not at all.
-    #[arg(long, short = 'o', value_name = "FILE")]
-    pub output: Option<PathBuf>,
+    #[arg(long = "out", short = 'o', value_name = "FILE")]
+    pub out: Option<PathBuf>,
 }
 
 fn parse_glob(value: &str) -> Result<String, String> {

@@ -61,7 +61,7 @@ impl Report {
     }
 
     /// Counts one more document read, showing the progress bar once the run is long.
-    fn tick(&mut self) {
+    pub(crate) fn tick(&mut self) {
         self.documents += 1;
         if !self.progress_shown
             && !self.quiet

@@ -24,7 +24,22 @@ fn run(args: &[&str], env: &[(&str, &str)]) -> Vec<u8> {
 }
 
 /// Every subcommand's invocation on the seeds, with its output in JSON Lines.
-const COMMANDS: &[&[&str]] = &[&["parse", "seeds/", "--format", "jsonl", "--sentences"]];
+const COMMANDS: &[&[&str]] = &[
+    &["parse", "seeds/", "--format", "jsonl", "--sentences"],
+    &["dedupe", "seeds/"],
+    &[
+        "dedupe",
+        "seeds/",
+        "--level",
+        "sentence",
+        "--containment",
+        "--output",
+        "pairs",
+    ],
+    &["dedupe", "seeds/", "--output", "clean"],
+    &["dates", "seeds/"],
+    &["dates", "seeds/", "--format", "table"],
+];
 
 #[test]
 fn output_is_identical_across_runs_and_thread_counts() {

@@ -47,6 +47,11 @@ pub(crate) struct Sentence {
 }
 
 impl Article {
+    /// The library's article, for other parts of the module (`dedupe` takes Articles).
+    pub(crate) fn inner(&self) -> &Arc<article::Article> {
+        &self.inner
+    }
+
     fn block(&self, offsets: &CharOffsets<'_>, index: usize) -> Block {
         let a = &self.inner;
         let b = &a.blocks[index];
@@ -61,7 +66,8 @@ impl Article {
     }
 }
 
-fn shorten(text: &str, max: usize) -> String {
+/// `text` on one line, cut to `max` characters with an ellipsis (for `__repr__`).
+pub(crate) fn shorten(text: &str, max: usize) -> String {
     let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if one_line.chars().count() <= max {
         return one_line;

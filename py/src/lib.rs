@@ -3,6 +3,8 @@
 
 mod article;
 mod convert;
+mod dates;
+mod dedup;
 mod errors;
 mod text;
 
@@ -21,6 +23,12 @@ fn main(py: Python<'_>, argv: Vec<String>) -> u8 {
 mod _copydesk {
     #[pymodule_export]
     use super::article::{Article, Block, Sentence, parse, read};
+    #[pymodule_export]
+    use super::dates::{DateRange, TemporalExpression, find_dates};
+    #[pymodule_export]
+    use super::dedup::{
+        Cluster, DedupResult, Deduper, Match, Member, Pair, Passage, dedupe, exact_pairs, shingles,
+    };
     #[pymodule_export]
     use super::main;
     #[pymodule_export]

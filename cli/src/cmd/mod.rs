@@ -1,5 +1,7 @@
 //! One module per subcommand.
 
+pub(crate) mod dates;
+pub(crate) mod dedupe;
 pub(crate) mod parse;
 
 use crate::BoxError;
@@ -9,5 +11,7 @@ use crate::input::Report;
 pub(crate) fn run(cli: &Cli, report: &mut Report) -> Result<(), BoxError> {
     match &cli.command {
         Command::Parse(args) => parse::run(args, report),
+        Command::Dedupe(args) => dedupe::run(args, report),
+        Command::Dates(args) => dates::run(args, report),
     }
 }

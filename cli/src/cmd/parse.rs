@@ -52,7 +52,7 @@ pub(crate) enum ParseFormat {
 }
 
 pub(crate) fn run(args: &ParseArgs, report: &mut Report) -> Result<(), BoxError> {
-    let mut out = Output::open(args.output.output.as_deref())?;
+    let mut out = Output::open(args.output.out.as_deref())?;
     let format = args.format.unwrap_or(if out.is_terminal() {
         ParseFormat::Text
     } else {

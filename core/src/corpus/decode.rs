@@ -7,7 +7,7 @@ pub(crate) const SNIFF_LEN: usize = 8192;
 
 /// True when `bytes` look binary: a NUL byte among the first [`SNIFF_LEN`].
 pub(crate) fn looks_binary(bytes: &[u8]) -> bool {
-    bytes[..bytes.len().min(SNIFF_LEN)].contains(&0)
+    bytes.iter().take(SNIFF_LEN).any(|&b| b == 0)
 }
 
 /// Decodes `bytes` as UTF-8 text, or as UTF-16 when they start with a UTF-16 byte-order
@@ -50,8 +50,12 @@ fn decode_utf16(bytes: &[u8], strict: bool) -> Option<Result<(String, Option<Str
         [0xFE, 0xFF, ..] => false,
         _ => return None,
     };
-    let units = bytes[2..].chunks_exact(2).map(|pair| {
-        let pair = [pair[0], pair[1]];
+    let body = bytes.get(2..).unwrap_or_default();
+    let units = body.chunks_exact(2).map(|pair| {
+        let pair = [
+            pair.first().copied().unwrap_or(0),
+            pair.last().copied().unwrap_or(0),
+        ];
         if little {
             u16::from_le_bytes(pair)
         } else {

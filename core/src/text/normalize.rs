@@ -82,21 +82,20 @@ impl Normalized {
     /// Maps a span of the normalized text back to the smallest span of the original text
     /// that produced it. An empty span maps to an empty span where it falls.
     pub fn to_original(&self, span: Span) -> Span {
-        let n = self.origin.len();
-        if n == 0 {
+        let Some(last) = self.origin.last() else {
             return Span::default();
-        }
-        let start = span.start.min(n - 1);
+        };
+        // Positions past the end clamp to the last byte's origin.
+        let at = |i: usize| self.origin.get(i).unwrap_or(last);
         if span.is_empty() {
-            let at = if span.start >= n {
-                self.origin[n - 1].end
+            let point = if span.start >= self.origin.len() {
+                last.end
             } else {
-                self.origin[start].start
+                at(span.start).start
             };
-            return Span::new(at, at);
+            return Span::new(point, point);
         }
-        let last = (span.end - 1).min(n - 1);
-        Span::new(self.origin[start].start, self.origin[last].end)
+        Span::new(at(span.start).start, at(span.end - 1).end)
     }
 }
 
@@ -146,8 +145,7 @@ fn run(text: &str, sink: &mut impl Sink) {
     // Start of a whitespace run not yet written, if any.
     let mut pending_space: Option<Span> = None;
     let mut chunk_out = String::new();
-    while i < bytes.len() {
-        let b = bytes[i];
+    while let Some(&b) = bytes.get(i) {
         // ASCII takes the fast path unless a combining character follows it.
         if b.is_ascii() && combining_at(text, i + 1).is_none() {
             if b.is_ascii_whitespace() {

@@ -23,25 +23,20 @@ impl Line {
 
 /// Splits `text` into lines on `\n`, `\r\n` and a lone `\r`.
 fn lines(text: &str) -> Vec<Line> {
-    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    let mut i = 0;
-    while i <= bytes.len() {
-        let at_end = i == bytes.len();
-        if at_end || bytes[i] == b'\n' || bytes[i] == b'\r' {
+    let mut bytes = text.bytes().enumerate().peekable();
+    while let Some((i, b)) = bytes.next() {
+        if b == b'\n' || b == b'\r' {
             out.push(measure(text, Span::new(start, i)));
-            if at_end {
-                break;
-            }
-            // "\r\n" is one terminator.
-            if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
-                i += 1;
-            }
             start = i + 1;
+            // "\r\n" is one terminator.
+            if b == b'\r' && bytes.next_if(|&(_, next)| next == b'\n').is_some() {
+                start += 1;
+            }
         }
-        i += 1;
     }
+    out.push(measure(text, Span::new(start, text.len())));
     out
 }
 
@@ -108,8 +103,7 @@ fn paragraphs_of_group(text: &str, group: &[Line], out: &mut Vec<Span>) {
     }
     let width = group.iter().map(|l| l.width).max().unwrap_or(0);
     let mut current = first.content;
-    for pair in group.windows(2) {
-        let (prev, next) = (pair[0], pair[1]);
+    for (prev, next) in pairs(group) {
         let short_end = ends_sentence(prev.content.slice(text)) && prev.width * 4 < width * 3;
         if short_end || starts_list_item(next.content.slice(text)) {
             out.push(current);
@@ -136,8 +130,7 @@ fn is_wrapped(text: &str, chunk: &[Line], indented: bool) -> bool {
     }
     let mut mid_sentence = 0;
     let mut greedy = 0;
-    for (i, pair) in chunk.windows(2).enumerate() {
-        let (prev, next) = (pair[0], pair[1]);
+    for (i, (prev, next)) in pairs(chunk).enumerate() {
         if ends_sentence(prev.content.slice(text)) {
             continue;
         }
@@ -158,12 +151,17 @@ fn is_wrapped(text: &str, chunk: &[Line], indented: bool) -> bool {
     if mid_sentence == 0 || greedy * 4 < mid_sentence * 3 {
         return false;
     }
-    if chunk.len() == 2 && !indented {
+    if let ([first, second], false) = (chunk, indented) {
         // Two lines are a title and a dek as often as one wrapped sentence: ask the break
         // itself for evidence that the sentence goes on.
-        return continues(chunk[0].content.slice(text), chunk[1].content.slice(text));
+        return continues(first.content.slice(text), second.content.slice(text));
     }
     true
+}
+
+/// Each line with the line after it.
+fn pairs(chunk: &[Line]) -> impl Iterator<Item = (&Line, &Line)> {
+    chunk.iter().zip(chunk.iter().skip(1))
 }
 
 /// True when the line break between `prev` and `next` falls inside a sentence.

@@ -167,13 +167,13 @@ impl<'a> CharOffsets<'a> {
         let block = byte / STRIDE;
         let base = self.checkpoints.get(block).copied().unwrap_or(0);
         let from = block * STRIDE;
-        let tail = &self.text.as_bytes()[from..byte];
-        let mut n = base + tail.iter().filter(|&&b| !is_continuation(b)).count();
+        let tail = self.text.as_bytes().get(from..byte).unwrap_or_default();
+        let n = base + tail.iter().filter(|&&b| !is_continuation(b)).count();
         // A byte in the middle of a character belongs to the character that started earlier.
-        if byte < self.text.len() && is_continuation(self.text.as_bytes()[byte]) {
-            n -= 1;
+        match self.text.as_bytes().get(byte) {
+            Some(&b) if is_continuation(b) => n.saturating_sub(1),
+            _ => n,
         }
-        n
     }
 
     /// Converts a byte span into a `(start, end)` pair of character offsets.
@@ -193,23 +193,22 @@ impl<'a> CharOffsets<'a> {
             .partition_point(|&c| c <= index)
             .saturating_sub(1);
         let mut count = self.checkpoints.get(block).copied().unwrap_or(0);
-        let bytes = self.text.as_bytes();
-        let mut pos = block * STRIDE;
-        // Skip continuation bytes of a character that started in the previous block.
-        while pos < bytes.len() && is_continuation(bytes[pos]) {
-            pos += 1;
-        }
-        while pos < bytes.len() {
+        let from = block * STRIDE;
+        let bytes = self.text.as_bytes().get(from..).unwrap_or_default();
+        // Character starts from the block on; continuation bytes of a character that started
+        // in the previous block are skipped.
+        let starts = bytes
+            .iter()
+            .enumerate()
+            .filter(|&(_, &b)| !is_continuation(b))
+            .map(|(i, _)| from + i);
+        for pos in starts {
             if count == index {
                 return Some(pos);
             }
             count += 1;
-            pos += 1;
-            while pos < bytes.len() && is_continuation(bytes[pos]) {
-                pos += 1;
-            }
         }
-        (count == index).then_some(bytes.len())
+        (count == index).then_some(self.text.len())
     }
 
     /// Converts a `(start, end)` pair of character offsets into a byte span.

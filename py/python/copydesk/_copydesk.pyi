@@ -2,12 +2,13 @@
 
 import datetime
 import os
-from typing import Any, Dict, List, Literal, Optional, Tuple, Union
+from typing import Any, Dict, Iterable, List, Literal, Optional, Tuple, Union, final
 
 __version__: str
 
-DateLike = Union[str, datetime.date, datetime.datetime]
+_DateLike = Union[str, datetime.date, datetime.datetime]
 
+@final
 class Block:
     """One block of an article: its kind, text and ``[start, end)`` str indices."""
 
@@ -22,6 +23,7 @@ class Block:
     @property
     def index(self) -> int: ...
 
+@final
 class Sentence:
     """A sentence: its text, ``[start, end)`` str indices and block index."""
 
@@ -34,6 +36,7 @@ class Sentence:
     @property
     def block(self) -> int: ...
 
+@final
 class Article:
     """A parsed article: its text, where it came from, and its blocks in order."""
 
@@ -61,15 +64,59 @@ class Article:
     def sentences(self) -> List[Sentence]: ...
     def to_dict(self, *, sentences: bool = False) -> Dict[str, Any]: ...
 
+@final
+class DateRange:
+    """A range written as two expressions ("from 2017 to 2021")."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def interval(self) -> Optional[Tuple[datetime.date, datetime.date]]: ...
+
+@final
+class TemporalExpression:
+    """A temporal expression: text, ``[start, end)`` str indices, TIMEX3 type, value and mod,
+    and the resolved interval ``(first day, day after the last)``."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def type(self) -> Literal["DATE", "TIME", "DURATION", "SET"]: ...
+    @property
+    def value(self) -> str: ...
+    @property
+    def mod(self) -> Optional[str]: ...
+    @property
+    def quant(self) -> Optional[str]: ...
+    @property
+    def freq(self) -> Optional[str]: ...
+    @property
+    def interval(self) -> Optional[Tuple[datetime.date, datetime.date]]: ...
+    @property
+    def range(self) -> Optional[DateRange]: ...
+
+def find_dates(
+    text: str, reference: Optional[_DateLike] = None
+) -> List[TemporalExpression]:
+    """Find the temporal expressions of ``text``, resolved against ``reference``."""
+
 def parse(
-    text: str, published: Optional[DateLike] = None, id: Optional[str] = None
+    text: str, published: Optional[_DateLike] = None, id: Optional[str] = None
 ) -> Article:
     """Parse one article from its text."""
 
 def read(
     path: Union[str, os.PathLike[str]],
     *,
-    published: Optional[DateLike] = None,
+    published: Optional[_DateLike] = None,
     strict: bool = False,
     text_field: Optional[str] = None,
     id_field: Optional[str] = None,
@@ -85,6 +132,150 @@ def paragraphs(text: str) -> List[Tuple[int, int]]:
 
 def normalize(text: str) -> str:
     """``text`` normalized for matching."""
+
+_Item = Union[str, Article, Tuple[str, str]]
+
+@final
+class Passage:
+    """A passage: its article, block, ``[start, end)`` str indices and text."""
+
+    @property
+    def index(self) -> int: ...
+    @property
+    def article(self) -> str: ...
+    @property
+    def article_index(self) -> int: ...
+    @property
+    def block(self) -> Optional[int]: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+
+@final
+class Member:
+    """A cluster member and its similarity to the cluster's canonical passage."""
+
+    @property
+    def cluster(self) -> int: ...
+    @property
+    def canonical(self) -> bool: ...
+    @property
+    def similarity(self) -> float: ...
+    @property
+    def containment(self) -> float: ...
+    @property
+    def passage(self) -> Passage: ...
+    @property
+    def article(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+
+@final
+class Cluster:
+    """Near-duplicate passages; ``members[0]`` is the canonical one."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def size(self) -> int: ...
+    @property
+    def canonical(self) -> Passage: ...
+    @property
+    def members(self) -> List[Member]: ...
+    def __len__(self) -> int: ...
+
+@final
+class Pair:
+    """Two near-duplicate passages, ``a`` before ``b`` in input order."""
+
+    @property
+    def a(self) -> Passage: ...
+    @property
+    def b(self) -> Passage: ...
+    @property
+    def indices(self) -> Tuple[int, int]: ...
+    @property
+    def similarity(self) -> float: ...
+    @property
+    def containment(self) -> float: ...
+
+@final
+class DedupResult:
+    """What ``dedupe`` found."""
+
+    @property
+    def clusters(self) -> List[Cluster]: ...
+    @property
+    def pairs(self) -> List[Pair]: ...
+    @property
+    def duplicates(self) -> List[Member]: ...
+    @property
+    def stats(self) -> Dict[str, int]: ...
+    def passage(self, index: int) -> Passage: ...
+    def to_pandas(self) -> Any: ...
+    def __len__(self) -> int: ...
+
+@final
+class Match:
+    """A passage held by a ``Deduper`` that a queried text duplicates."""
+
+    @property
+    def passage(self) -> Passage: ...
+    @property
+    def similarity(self) -> float: ...
+    @property
+    def containment(self) -> float: ...
+
+_Level = Literal["paragraph", "sentence", "article"]
+
+def dedupe(
+    items: Iterable[_Item],
+    level: _Level = "paragraph",
+    threshold: float = 0.8,
+    *,
+    shingle: Literal["word", "char"] = "word",
+    n: Optional[int] = None,
+    containment: Union[None, bool, float] = None,
+    cross_only: bool = False,
+    kinds: Optional[List[str]] = None,
+    min_words: int = 3,
+    num_perm: int = 128,
+    seed: Optional[int] = None,
+) -> DedupResult:
+    """Find near-duplicate passages among texts, Articles or (id, text) pairs."""
+
+@final
+class Deduper:
+    """Finds near-duplicates in a corpus that arrives in batches."""
+
+    def __new__(
+        cls,
+        level: _Level = "paragraph",
+        threshold: float = 0.8,
+        *,
+        shingle: Literal["word", "char"] = "word",
+        n: Optional[int] = None,
+        containment: Union[None, bool, float] = None,
+        cross_only: bool = False,
+        kinds: Optional[List[str]] = None,
+        min_words: int = 3,
+        num_perm: int = 128,
+        seed: Optional[int] = None,
+    ) -> Deduper: ...
+    def add(self, items: Iterable[_Item]) -> None: ...
+    def query(self, text: str) -> List[Match]: ...
+    def is_duplicate(self, text: str) -> bool: ...
+    def result(self) -> DedupResult: ...
+    def __len__(self) -> int: ...
+
+def shingles(text: str, shingle: Literal["word", "char"] = "word", n: Optional[int] = None) -> List[str]:
+    """The shingles of ``text`` as strings, in order, with repeats."""
+
+def exact_pairs(texts: List[str], threshold: float = 0.8, n: int = 3) -> List[Tuple[int, int, float]]:
+    """Exact all-pairs search on word n-gram sets: the benchmark's reference."""
 
 def main(argv: List[str]) -> int:
     """Run the copydesk command line; return its exit code."""

@@ -1,0 +1,233 @@
+//! End-to-end tests of `copydesk dates` as a user runs it.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn copydesk(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("the binary runs")
+}
+
+fn copydesk_stdin(args: &[&str], input: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .args(args)
+        .current_dir(root())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn lines(out: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8(out.stdout.clone())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+#[test]
+fn seeds_with_manifest_dates() {
+    let out = copydesk(&["dates", "seeds/"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let found = lines(&out);
+    let easter: Vec<_> = found
+        .iter()
+        .filter(|v| v["article"] == "003_c7d247d605b5012d" && v["text"] == "Easter")
+        .collect();
+    assert_eq!(easter.len(), 3);
+    assert_eq!(easter[0]["value"], "2018-04-01");
+    assert_eq!(easter[0]["type"], "DATE");
+    assert_eq!(
+        easter[0]["interval"],
+        serde_json::json!(["2018-04-01", "2018-04-02"])
+    );
+    assert!(easter[0]["mod"].is_null());
+    // start and end are str indices into the article's text.
+    let text: Vec<char> = std::fs::read_to_string(root().join("seeds/003_c7d247d605b5012d.txt"))
+        .unwrap()
+        .chars()
+        .collect();
+    for v in found
+        .iter()
+        .filter(|v| v["article"] == "003_c7d247d605b5012d")
+    {
+        let (s, e) = (
+            v["start"].as_u64().unwrap() as usize,
+            v["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(
+            text[s..e].iter().collect::<String>(),
+            v["text"].as_str().unwrap()
+        );
+    }
+    let range = found
+        .iter()
+        .find(|v| v["text"] == "2017" && v["article"] == "004_5d0beb145f3c5668")
+        .unwrap();
+    assert_eq!(range["range"]["text"], "from 2017 to 2021");
+    assert_eq!(
+        range["range"]["interval"],
+        serde_json::json!(["2017-01-01", "2022-01-01"])
+    );
+}
+
+#[test]
+fn published_flag_for_text_on_stdin() {
+    let out = copydesk_stdin(
+        &["dates", "-", "--published", "2018-04-08"],
+        "Officials are targeting May or June. The summit was announced late last month.",
+    );
+    assert!(out.status.success());
+    let found = lines(&out);
+    let got: Vec<(&str, &str)> = found
+        .iter()
+        .map(|v| (v["text"].as_str().unwrap(), v["value"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("May", "2018-05"),
+            ("June", "2018-06"),
+            ("late last month", "2018-03")
+        ]
+    );
+    assert_eq!(found[2]["mod"], "END");
+}
+
+#[test]
+fn table_format_for_people() {
+    let out = copydesk(&[
+        "dates",
+        "seeds/003_c7d247d605b5012d.txt",
+        "--format",
+        "table",
+    ]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.lines().next().unwrap().starts_with("article"));
+    assert!(text.contains("DATE     1950"));
+    assert!(text.contains("68 years ago"));
+}
+
+const DOC: &str = r#"<?xml version="1.0" ?>
+<TimeML>
+<DOCID>X1</DOCID>
+<DCT><TIMEX3 tid="t0" type="DATE" value="1998-08-07" temporalFunction="false" functionInDocument="CREATION_TIME">1998-08-07</TIMEX3></DCT>
+<TEXT>
+Bombs <EVENT eid="e1" class="OCCURRENCE">exploded</EVENT> <TIMEX3 tid="t1" type="DATE" value="1998-08-07">Friday</TIMEX3>, two years after the &quot;deal&quot; <SIGNAL sid="s1">in</SIGNAL> 1996.
+</TEXT>
+<MAKEINSTANCE eventID="e1" eiid="ei1" tense="PAST" aspect="NONE" polarity="POS" pos="VERB"/>
+<TLINK lid="l1" relType="IS_INCLUDED" eventInstanceID="ei1" relatedToTime="t1"/>
+</TimeML>
+"#;
+
+#[test]
+fn timeml_in_and_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("doc.tml");
+    std::fs::write(&path, DOC).unwrap();
+    let out = copydesk(&["dates", "--format", "timeml", path.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let xml = String::from_utf8(out.stdout).unwrap();
+    assert!(xml.contains(r#"<DCT><TIMEX3 tid="t0" type="DATE" value="1998-08-07""#));
+    assert!(xml.contains(
+        r#"<TEXT>
+Bombs exploded <TIMEX3 tid="t1" type="DATE" value="1998-08-07">Friday</TIMEX3>, <TIMEX3 tid="t2" type="DURATION" value="P2Y">two years</TIMEX3> after the &quot;deal&quot; in <TIMEX3 tid="t3" type="DATE" value="1996">1996</TIMEX3>.
+</TEXT>"#
+    ), "{xml}");
+    assert!(!xml.contains("<TLINK") && !xml.contains("<MAKEINSTANCE") && !xml.contains("<EVENT"));
+}
+
+#[test]
+fn timeml_output_dir_for_many_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    std::fs::write(input.join("a.tml"), DOC).unwrap();
+    std::fs::write(input.join("b.tml"), DOC.replace("1998-08-07", "2000-01-05")).unwrap();
+    std::fs::write(input.join("notes.txt"), "not TimeML").unwrap();
+    let out_dir = dir.path().join("out");
+    let out = copydesk(&[
+        "dates",
+        "--format",
+        "timeml",
+        input.to_str().unwrap(),
+        "--output-dir",
+        out_dir.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.stdout.is_empty());
+    let mut names: Vec<_> = std::fs::read_dir(&out_dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["a.tml", "b.tml"]);
+    let b = std::fs::read_to_string(out_dir.join("b.tml")).unwrap();
+    // Friday before 2000-01-05 (a Wednesday), in a past-tense sentence.
+    assert!(b.contains(r#"value="1999-12-31">Friday</TIMEX3>"#), "{b}");
+}
+
+#[test]
+fn a_file_that_is_not_timeml_is_reported_and_the_rest_still_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.tml");
+    let good = dir.path().join("good.tml");
+    std::fs::write(&bad, "<html>no text</html>").unwrap();
+    std::fs::write(&good, DOC).unwrap();
+    let out = copydesk(&[
+        "dates",
+        "--format",
+        "timeml",
+        bad.to_str().unwrap(),
+        good.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("bad.tml: not a TimeML document"), "{err}");
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("<TIMEX3 tid=\"t1\"")
+    );
+}
+
+#[test]
+fn output_dir_needs_timeml() {
+    let out = copydesk(&["dates", "seeds/", "--output-dir", "/tmp/nowhere-copydesk"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("--output-dir goes with --format timeml")
+    );
+}

@@ -1,0 +1,192 @@
+//! End-to-end tests of `copydesk dedupe` as a user runs it.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn copydesk(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("the binary runs")
+}
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8(out.stderr.clone()).unwrap()
+}
+
+fn json_lines(out: &Output) -> Vec<serde_json::Value> {
+    stdout(out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+#[test]
+fn clusters_of_the_seeds_point_back_into_the_files() {
+    let out = copydesk(&["dedupe", "seeds/"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let clusters = json_lines(&out);
+    assert_eq!(clusters.len(), 3);
+    for (i, c) in clusters.iter().enumerate() {
+        assert_eq!(c["cluster"], i);
+        assert_eq!(c["size"], 2);
+        let members = c["members"].as_array().unwrap();
+        assert_eq!(members.len(), 2);
+        assert_eq!(members[0]["text"], c["canonical"]["text"]);
+        for m in members {
+            let text: Vec<char> =
+                std::fs::read_to_string(root().join(m["source"].as_str().unwrap()))
+                    .unwrap()
+                    .chars()
+                    .collect();
+            let (s, e) = (
+                m["start"].as_u64().unwrap() as usize,
+                m["end"].as_u64().unwrap() as usize,
+            );
+            let piece: String = text[s..e].iter().collect();
+            assert_eq!(piece, m["text"].as_str().unwrap());
+            assert_eq!(m["similarity"], 1.0);
+            assert!(m["block"].is_u64());
+            assert!(m["published"].as_str().unwrap().starts_with("2018-04-1"));
+        }
+    }
+    let summary = stderr(&out);
+    assert!(summary.starts_with("copydesk: 5 articles in "), "{summary}");
+    assert!(
+        summary.ends_with(" s, 84 passages, 3 clusters, 3 duplicates\n"),
+        "{summary}"
+    );
+    assert_eq!(summary.lines().count(), 1, "one summary line: {summary}");
+}
+
+#[test]
+fn the_same_output_with_one_thread_or_two() {
+    let one = copydesk(&[
+        "-j",
+        "1",
+        "dedupe",
+        "seeds/",
+        "--level",
+        "sentence",
+        "--containment",
+        "--output",
+        "pairs",
+    ]);
+    let two = copydesk(&[
+        "-j",
+        "2",
+        "dedupe",
+        "seeds/",
+        "--level",
+        "sentence",
+        "--containment",
+        "--output",
+        "pairs",
+    ]);
+    assert!(one.status.success());
+    assert!(!one.stdout.is_empty());
+    assert_eq!(one.stdout, two.stdout);
+}
+
+#[test]
+fn table_shows_size_outlet_and_canonical_text() {
+    let out = copydesk(&["-q", "dedupe", "seeds/", "--format", "table"]);
+    assert!(out.status.success());
+    assert!(out.stderr.is_empty(), "--quiet prints no summary");
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 4, "{text}");
+    assert!(lines[0].contains("size") && lines[0].contains("canonical passage"));
+    assert!(lines[1].contains("Vox") && lines[1].contains("President Donald Trump says"));
+}
+
+#[test]
+fn containment_at_sentence_level_joins_the_caption_to_its_body_sentence() {
+    let out = copydesk(&["dedupe", "seeds/", "--level", "sentence", "--containment"]);
+    let clusters = json_lines(&out);
+    let joined = clusters
+        .iter()
+        .find(|c| {
+            c["canonical"]["text"]
+                .as_str()
+                .unwrap()
+                .starts_with("It was the highest level meeting")
+        })
+        .expect("a cluster around the body sentence");
+    assert_eq!(joined["size"], 3);
+    for m in joined["members"].as_array().unwrap() {
+        assert!(m["containment"].as_f64().unwrap() >= 0.8);
+    }
+}
+
+#[test]
+fn cross_only_and_clean_output() {
+    let out = copydesk(&["dedupe", "seeds/", "--cross-only"]);
+    assert!(out.status.success());
+    assert!(out.stdout.is_empty());
+
+    let out = copydesk(&["dedupe", "seeds/", "--output", "clean"]);
+    assert!(out.status.success());
+    let articles = json_lines(&out);
+    assert_eq!(articles.len(), 5);
+    let vox = articles
+        .iter()
+        .find(|a| a["id"] == "001_ade9787c78681141")
+        .unwrap();
+    let removed = vox["removed"].as_array().unwrap();
+    assert_eq!(removed.len(), 1);
+    let caption = removed[0]["text"].as_str().unwrap();
+    assert_eq!(vox["text"].as_str().unwrap().matches(caption).count(), 1);
+    assert!(stderr(&out).contains("3 duplicates (removed from the output)"));
+}
+
+#[test]
+fn bad_threshold_is_a_clear_error() {
+    let out = copydesk(&["dedupe", "seeds/", "--threshold", "1.5"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("threshold must be a number above 0 and at most 1, not 1.5"));
+    let out = copydesk(&["dedupe", "seeds/", "--output", "pairs", "--format", "table"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("--format table shows clusters"));
+}
+
+#[test]
+fn jsonl_records_on_stdin() {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .args(["dedupe", "-", "--output", "pairs"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let para = "Officials are eyeing late May or June for the summit to take place.";
+    let input = format!(
+        "{}\n{}\n",
+        serde_json::json!({"id": "x", "text": para, "published": "2018-04-07"}),
+        serde_json::json!({"id": "y", "text": format!("{para} Reuters said."), "published": "2018-04-06"}),
+    );
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let pairs = json_lines(&out);
+    assert_eq!(pairs.len(), 1);
+    assert_eq!(pairs[0]["a"]["article"], "x");
+    assert_eq!(pairs[0]["b"]["article"], "y");
+    // 11 of 13 word 3-grams.
+    assert_eq!(pairs[0]["similarity"], 0.846154);
+}

@@ -1,0 +1,404 @@
+//! The news reading of bare weekdays and months: which way does the sentence point?
+//!
+//! "CNN reported Saturday" means the Saturday just past; "when he returns in January" and
+//! "officials are targeting May or June" mean the ones to come. The rule, applied to a bare
+//! name (no `last`, `next`, `this`, no year):
+//!
+//! 1. Within the expression's sentence, find the cue words: future cues are the modals and
+//!    verbs of intent and schedule (`will`, `'ll`, `shall`, `won't`, `would`, `going to`,
+//!    `could`, `might`, `should`, `must`, the modal `may`, `plans to`, `expected`,
+//!    `scheduled`, `slated`, `due`, `set to`, `effective`, `targeting`, `eyeing`, `aims`,
+//!    `hopes`, `intends`, `upcoming`, `next`, `tomorrow`); past cues are past-tense
+//!    verbs (`said`, `reported`, any word ending in `-ed` that is not one of the future
+//!    participles, the common irregular pasts `was`, `met`, `told`, `held`...) and `ago`,
+//!    `yesterday`, `last`, `earlier`.
+//! 2. The cue nearest to the expression decides; at equal distance the one before it wins.
+//!    A future-cue word right after `was`/`were`/`had`/`been` is the future in the past
+//!    ("had been due to expire Friday"): a past cue. A participle after `be` ("will be paid
+//!    Dec. 14") and an `un-...-ed` adjective ("unspecified") are no cue. `by`, `until` or
+//!    `till` right before the expression make it a deadline ahead ("by August").
+//! 3. A weekday goes to the week before or after accordingly (the reference day itself when
+//!    it is that weekday). A month, date, season or holiday goes to the nearest occurrence
+//!    on that side of the reference, unless that one is far (more than nine months back for
+//!    a past cue, a year ahead for a future one): a cue far from the date misleads more
+//!    often than the calendar ("the company said the dividend is payable Nov. 16", written
+//!    in late October, is this November).
+//! 4. With no cue the direction is unknown: a bare weekday then means the most recent one
+//!    (news reports what happened), a date or month the nearest one, and "the weekend" the
+//!    nearest weekend.
+//!
+//! A weekday written with its date and no year ("Saturday, April 25") fixes the year
+//! itself: the one, near the reference, in which that date falls on that weekday.
+
+use super::Direction;
+use super::lexicon::W;
+use super::token::{Kind, Tok};
+
+/// How far (in tokens) to look for a cue on each side, within the sentence.
+const WINDOW: usize = 40;
+
+const IRREGULAR_PAST: &[&str] = &[
+    "was",
+    "were",
+    "had",
+    "did",
+    "said",
+    "told",
+    "met",
+    "made",
+    "went",
+    "came",
+    "took",
+    "gave",
+    "began",
+    "held",
+    "saw",
+    "won",
+    "lost",
+    "fell",
+    "rose",
+    "left",
+    "became",
+    "got",
+    "found",
+    "brought",
+    "thought",
+    "kept",
+    "led",
+    "paid",
+    "ran",
+    "sent",
+    "sold",
+    "spent",
+    "stood",
+    "struck",
+    "wrote",
+    "knew",
+    "grew",
+    "threw",
+    "drew",
+    "flew",
+    "fled",
+    "fought",
+    "bought",
+    "caught",
+    "taught",
+    "felt",
+    "heard",
+    "meant",
+    "built",
+    "broke",
+    "chose",
+    "spoke",
+    "stole",
+    "drove",
+    "rode",
+    "wore",
+    "tore",
+    "swore",
+    "hung",
+    "sank",
+    "shot",
+    "slid",
+    "slept",
+    "swept",
+    "wept",
+    "won",
+    "withdrew",
+    "underwent",
+    "overtook",
+    "forgot",
+    "froze",
+    "awoke",
+    "arose",
+    "sought",
+    "became",
+    "began",
+    "ate",
+    "sat",
+    "lay",
+    "shook",
+    "struck",
+    "strove",
+    "dealt",
+];
+
+const FUTURE_WORDS: &[&str] = &[
+    "will",
+    "shall",
+    "would",
+    "could",
+    "might",
+    "should",
+    "must",
+    "gonna",
+    "planned",
+    "planning",
+    "expected",
+    "expects",
+    "expect",
+    "scheduled",
+    "slated",
+    "due",
+    "targeting",
+    "eyeing",
+    "aims",
+    "aiming",
+    "hopes",
+    "intends",
+    "upcoming",
+    "effective",
+    "tomorrow",
+    "next",
+    "coming",
+    "returns",
+    "resume",
+    "resumes",
+];
+
+/// `-ed` words that are not past tense, or that speak of the future.
+const ED_NOT_PAST: &[&str] = &[
+    "expected",
+    "scheduled",
+    "planned",
+    "slated",
+    "proposed",
+    "supposed",
+    "indeed",
+    "hundred",
+    "united",
+    "limited",
+    "interested",
+    "concerned",
+    "related",
+    "based",
+    "proceed",
+    "exceed",
+    "succeed",
+    "speed",
+    "need",
+    "needed",
+    "feed",
+    "seed",
+    "breed",
+    "bed",
+    "red",
+    "shed",
+    "wed",
+    "embed",
+    "naked",
+    "wicked",
+    "sacred",
+    "kindred",
+    "rugged",
+    "aged",
+    "alleged",
+    "reported",
+];
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    Past,
+    Future,
+}
+
+fn is_sentence_end(toks: &[Tok], text: &str, i: usize) -> bool {
+    let Some(t) = toks.get(i) else {
+        return true;
+    };
+    match t.kind {
+        Kind::Punct('!') | Kind::Punct('?') | Kind::Punct(';') => true,
+        Kind::Punct('.') => {
+            // `Mr.`, `Aug.`, `U.S.`, `a.m.`: a short or capitalised abbreviation before the
+            // dot, and a lower-case word after it, continue the sentence.
+            let next_lower = toks.get(i + 1).is_some_and(|n| n.is_word() && !n.upper);
+            if next_lower {
+                return false;
+            }
+            let prev = i.checked_sub(1).and_then(|p| toks.get(p));
+            match prev {
+                Some(p) if p.is_word() => {
+                    let w = text.get(p.start..p.end).unwrap_or("");
+                    !(w.len() <= 2
+                        || matches!(
+                            w,
+                            "Mr" | "Mrs"
+                                | "Ms"
+                                | "Dr"
+                                | "St"
+                                | "Jr"
+                                | "Sr"
+                                | "Gen"
+                                | "Gov"
+                                | "Sen"
+                                | "Rep"
+                                | "Lt"
+                                | "Col"
+                                | "Co"
+                                | "Corp"
+                                | "Inc"
+                                | "Ltd"
+                                | "Jan"
+                                | "Feb"
+                                | "Mar"
+                                | "Apr"
+                                | "Aug"
+                                | "Sept"
+                                | "Sep"
+                                | "Oct"
+                                | "Nov"
+                                | "Dec"
+                                | "Rev"
+                                | "Prof"
+                                | "Mt"
+                                | "Ft"
+                        ))
+                }
+                _ => true,
+            }
+        }
+        _ => false,
+    }
+}
+
+fn cue(toks: &[Tok], text: &str, i: usize) -> Option<Cue> {
+    let t = toks.get(i)?;
+    if !t.is_word() {
+        return None;
+    }
+    let word = text.get(t.start..t.end)?;
+    if word.len() > 20 {
+        return None;
+    }
+    let lower = word.to_ascii_lowercase();
+    let lower = lower.as_str();
+    // `'ll`, `won't`
+    if lower == "ll"
+        && i > 0
+        && toks
+            .get(i - 1)
+            .is_some_and(|p| matches!(p.kind, Kind::Punct('\'') | Kind::Punct('’')))
+    {
+        return Some(Cue::Future);
+    }
+    if lower == "won"
+        && toks.get(i + 1).is_some_and(|p| {
+            matches!(p.kind, Kind::Punct('\'') | Kind::Punct('’')) && !p.space_before
+        })
+    {
+        return Some(Cue::Future);
+    }
+    // `going to`, `plans to`, `set to` (the nouns `plan` and `set` are no cue)
+    if matches!(lower, "going" | "plan" | "plans" | "set")
+        && toks
+            .get(i + 1)
+            .and_then(|n| n.lex)
+            .is_some_and(|l| l.w == W::To)
+    {
+        return Some(Cue::Future);
+    }
+    // `may` the modal (lower case; the month is capitalised).
+    if FUTURE_WORDS.contains(&lower) || word == "may" {
+        // Future in the past: `was expected`, `had been scheduled`, `was due`.
+        let back = |k: usize| {
+            i.checked_sub(k)
+                .and_then(|p| toks.get(p))
+                .and_then(|p| text.get(p.start..p.end))
+                .is_some_and(|w| matches!(w, "was" | "were" | "had" | "been"))
+        };
+        if !matches!(
+            lower,
+            "will" | "shall" | "would" | "could" | "might" | "should" | "must"
+        ) && (back(1) || back(2))
+        {
+            return Some(Cue::Past);
+        }
+        return Some(Cue::Future);
+    }
+    if matches!(
+        lower,
+        "ago" | "yesterday" | "last" | "earlier" | "previously" | "recently"
+    ) {
+        return Some(Cue::Past);
+    }
+    // A participle after `be` (`will be paid`, `to be completed`) is no past tense.
+    let passive = i
+        .checked_sub(1)
+        .and_then(|p| toks.get(p))
+        .and_then(|p| text.get(p.start..p.end))
+        .is_some_and(|w| matches!(w, "be" | "being"));
+    if IRREGULAR_PAST.contains(&lower) {
+        return (!passive).then_some(Cue::Past);
+    }
+    if lower == "reported" {
+        return Some(Cue::Past);
+    }
+    // `unspecified`, `undisclosed`, `unchanged`: adjectives, not verbs.
+    let un_adjective = lower.starts_with("un") && lower.len() > 7;
+    if lower.len() >= 5
+        && lower.ends_with("ed")
+        && !t.upper
+        && !un_adjective
+        && !ED_NOT_PAST.contains(&lower)
+    {
+        if passive {
+            return None;
+        }
+        return Some(Cue::Past);
+    }
+    None
+}
+
+/// The direction of the sentence around tokens `[start, end)`.
+pub(crate) fn direction(toks: &[Tok], text: &str, start: usize, end: usize) -> Direction {
+    // `by February`, `until June`: a deadline, ahead of the writing.
+    let before = start
+        .checked_sub(1)
+        .and_then(|p| toks.get(p))
+        .and_then(|p| text.get(p.start..p.end));
+    if matches!(before, Some("by" | "until" | "till")) {
+        return Direction::Future;
+    }
+    let mut left: Option<(usize, Cue)> = None;
+    let mut i = start;
+    let mut steps = 0;
+    while i > 0 && steps < WINDOW {
+        i -= 1;
+        steps += 1;
+        if is_sentence_end(toks, text, i) {
+            break;
+        }
+        if let Some(c) = cue(toks, text, i) {
+            left = Some((start - i, c));
+            break;
+        }
+    }
+    let mut right: Option<(usize, Cue)> = None;
+    let mut j = end;
+    while j < toks.len() && j - end < WINDOW {
+        if is_sentence_end(toks, text, j) {
+            break;
+        }
+        if let Some(c) = cue(toks, text, j) {
+            right = Some((j + 1 - end, c));
+            break;
+        }
+        j += 1;
+    }
+    let pick = match (left, right) {
+        (Some(l), Some(r)) => {
+            if r.0 < l.0 {
+                r
+            } else {
+                l
+            }
+        }
+        (Some(l), None) => l,
+        (None, Some(r)) => r,
+        (None, None) => return Direction::Unknown,
+    };
+    match pick.1 {
+        Cue::Past => Direction::Past,
+        Cue::Future => Direction::Future,
+    }
+}

@@ -1,0 +1,479 @@
+//! The engine: shingles, exact grouping, MinHash LSH and verification, incrementally.
+#![allow(
+    clippy::indexing_slicing,
+    reason = "passage ids, chunk rows and chain links are assigned by the engine itself and index the arrays it sized for them; no input value is ever an index"
+)]
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use super::exact::{all_pairs, intersection};
+use super::minhash::{Banding, Permutations, band_keys};
+use super::result::{self, Dedup, Passage, PassageRef, RepPair, Stats};
+use super::shingle::{Shingler, mix64};
+use super::{IdBuildHasher, Options, PassageSpec, passages_of};
+use crate::article::{self, Article};
+use crate::error::Result;
+
+const NONE: u32 = u32::MAX;
+
+/// Finds near-duplicate passages in a corpus that arrives in batches.
+///
+/// Add articles with [`Deduper::add`]; ask whether a new passage duplicates one already
+/// held with [`Deduper::query`]; get the clusters of everything held with
+/// [`Deduper::result`]. Adding the same articles in one batch or in many gives the same
+/// result.
+///
+/// ```
+/// use copydesk::article;
+/// use copydesk::dedup::{Deduper, Options};
+///
+/// let mut d = Deduper::new(Options::default())?;
+/// d.add([article::parse("Officials are eyeing late May or June for the summit to take place.")]);
+/// let found = d.query("Officials are eyeing late May or June for the summit to take place on Monday.");
+/// assert_eq!(found.len(), 1);
+/// assert!(found[0].similarity >= 0.8);
+/// assert!(d.passage(found[0].passage).unwrap().text().starts_with("Officials are eyeing"));
+/// assert!(d.query("Something else entirely, said nobody at all.").is_empty());
+/// # Ok::<(), copydesk::Error>(())
+/// ```
+pub struct Deduper {
+    opts: Options,
+    banding: Banding,
+    perms: Permutations,
+    articles: Vec<Arc<Article>>,
+    passages: Vec<PassageRef>,
+    /// The shingle sets, one after another; passage `i` is `shingles[bounds[i]..bounds[i + 1]]`.
+    shingles: Vec<u64>,
+    bounds: Vec<usize>,
+    /// The first passage with the same shingle set (itself when it is the first).
+    rep: Vec<u32>,
+    /// First passages by the hash of their shingle set.
+    by_set: HashMap<u64, u32, IdBuildHasher>,
+    /// Further first passages whose different sets share a hash (about never: 2⁻⁶⁴).
+    by_set_more: HashMap<u64, Vec<u32>, IdBuildHasher>,
+    /// The later passages with the same shingle set as a first one.
+    copies: HashMap<u32, Vec<u32>, IdBuildHasher>,
+    /// Per band: the last passage inserted under each key, and, per passage, the one
+    /// inserted before it under the same key.
+    bands: Vec<Band>,
+    /// Verified pairs of first passages, `a < b`.
+    pairs: Vec<RepPair>,
+    candidates: u64,
+}
+
+/// One band of the LSH index. Keys are 32 bits: two unrelated passages share one by chance
+/// with probability 2⁻³², which only adds a candidate that verification then drops.
+#[derive(Default)]
+struct Band {
+    heads: HashMap<u32, u32, IdBuildHasher>,
+    chain: Vec<u32>,
+}
+
+impl Band {
+    /// Holds `id` under `key`, linked to the passage held there before it.
+    fn insert(&mut self, key: u32, id: u32) {
+        if let Some(q) = self.heads.insert(key, id) {
+            // `chain` has an entry for every passage held, `id` included.
+            self.chain[id as usize] = q;
+        }
+    }
+
+    /// The passages held under the same key as `id` before it, latest first.
+    fn before(&self, id: u32) -> impl Iterator<Item = u32> + '_ {
+        self.walk(self.chain.get(id as usize).copied().unwrap_or(NONE))
+    }
+
+    /// The chain of passages from `q` on.
+    fn walk(&self, mut q: u32) -> impl Iterator<Item = u32> + '_ {
+        std::iter::from_fn(move || {
+            let here = q;
+            (here != NONE).then(|| {
+                q = self.chain[here as usize];
+                here
+            })
+        })
+    }
+
+    /// The passages held under `key`, latest first.
+    fn under(&self, key: u32) -> impl Iterator<Item = u32> + '_ {
+        self.walk(self.heads.get(&key).copied().unwrap_or(NONE))
+    }
+}
+
+/// A passage held by a [`Deduper`] that a queried text duplicates.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Match {
+    /// The passage's index (see [`Dedup::passage`]).
+    pub passage: usize,
+    /// Jaccard similarity of the shingle sets.
+    pub similarity: f64,
+    /// Containment of the smaller set in the larger.
+    pub containment: f64,
+}
+
+/// Passages ready to be held, for a run of consecutive articles: where each is, its
+/// shingle set and its band keys, in flat buffers (few allocations for many passages).
+#[derive(Default)]
+struct Chunk {
+    passages: Vec<PassageRef>,
+    /// The shingle sets one after another; passage `i` ends at `ends[i]`.
+    shingles: Vec<u64>,
+    ends: Vec<usize>,
+    set_hashes: Vec<u64>,
+    /// `bands` keys per passage.
+    keys: Vec<u32>,
+}
+
+/// Articles are prepared this many at a time, each run on one thread.
+const CHUNK: usize = 64;
+
+/// Buffers reused from passage to passage.
+#[derive(Default)]
+struct Scratch {
+    shingler: Shingler,
+    specs: Vec<PassageSpec>,
+    pieces: Vec<crate::text::Span>,
+    set: Vec<u64>,
+    sig: Vec<u32>,
+}
+
+impl Deduper {
+    /// A deduper with these options.
+    ///
+    /// # Errors
+    ///
+    /// An invalid option ([`Options::validate`]).
+    pub fn new(opts: Options) -> Result<Deduper> {
+        opts.validate()?;
+        let banding = opts.banding();
+        Ok(Deduper {
+            perms: Permutations::new(opts.num_perm, opts.seed),
+            bands: (0..banding.bands).map(|_| Band::default()).collect(),
+            banding,
+            opts,
+            articles: Vec::new(),
+            passages: Vec::new(),
+            shingles: Vec::new(),
+            bounds: vec![0],
+            rep: Vec::new(),
+            by_set: HashMap::default(),
+            by_set_more: HashMap::default(),
+            copies: HashMap::default(),
+            pairs: Vec::new(),
+            candidates: 0,
+        })
+    }
+
+    /// The options in use.
+    pub fn options(&self) -> &Options {
+        &self.opts
+    }
+
+    /// The number of articles held.
+    pub fn articles(&self) -> usize {
+        self.articles.len()
+    }
+
+    /// The number of passages held (those with at least `min_words` words).
+    pub fn passages(&self) -> usize {
+        self.passages.len()
+    }
+
+    /// Passage `index` (from [`Match::passage`]), or `None` when there is no such passage.
+    pub fn passage(&self, index: usize) -> Option<Passage<'_>> {
+        let p = self.passages.get(index)?;
+        let article_index = p.article as usize;
+        Some(Passage {
+            index,
+            article: self.articles.get(article_index)?,
+            article_index,
+            block: p.block.map(|b| b as usize),
+            span: p.span,
+        })
+    }
+
+    /// Adds a batch of articles. Their passages are shingled and signed in parallel, then
+    /// matched against everything held and each other, in input order.
+    pub fn add<A: Into<Arc<Article>>>(&mut self, articles: impl IntoIterator<Item = A>) {
+        let first = self.articles.len();
+        let batch: Vec<Arc<Article>> = articles.into_iter().map(Into::into).collect();
+        let chunks: Vec<Chunk> = batch
+            .par_chunks(CHUNK)
+            .enumerate()
+            .map(|(c, articles)| {
+                let mut chunk = Chunk::default();
+                let mut scratch = Scratch::default();
+                for (k, a) in articles.iter().enumerate() {
+                    let index = (first + c * CHUNK + k) as u32;
+                    self.prepare(a, index, &mut chunk, &mut scratch);
+                }
+                chunk
+            })
+            .collect();
+        self.articles.extend(batch);
+        let incoming: usize = chunks.iter().map(|c| c.passages.len()).sum();
+        self.rep.reserve(incoming);
+        self.passages.reserve(incoming);
+        // Exact copies first, in input order; the passages with a new shingle set go on to
+        // LSH with their band keys.
+        let bands = self.banding.bands;
+        let mut fresh: Vec<u32> = Vec::new();
+        let mut fresh_at: Vec<(usize, usize)> = Vec::new();
+        for (c, chunk) in chunks.iter().enumerate() {
+            let mut start = 0;
+            for (i, &end) in chunk.ends.iter().enumerate() {
+                let id = self.passages.len() as u32;
+                // `ends` rises, and every end is within `shingles`.
+                let set = &chunk.shingles[start..end];
+                if self.hold(chunk.passages[i], set, chunk.set_hashes[i]) {
+                    fresh.push(id);
+                    fresh_at.push((c, i));
+                }
+                start = end;
+            }
+        }
+        let n = fresh.len();
+        let mut by_band = vec![0u32; n * bands];
+        for (f, &(c, i)) in fresh_at.iter().enumerate() {
+            // Each passage of a chunk has `bands` keys, so the ranges are in bounds.
+            let keys = &chunks[c].keys[i * bands..(i + 1) * bands];
+            for (b, &key) in keys.iter().enumerate() {
+                by_band[b * n + f] = key;
+            }
+        }
+        drop(chunks);
+        // Band by band (each band's table stays in cache), bands in parallel; within a
+        // band, passages in input order.
+        let total = self.passages.len();
+        for band in &mut self.bands {
+            band.chain.resize(total, NONE);
+        }
+        self.bands
+            .par_iter_mut()
+            .zip(by_band.par_chunks(n.max(1)))
+            .for_each(|(band, keys)| {
+                band.heads.reserve(n);
+                for (&id, &key) in fresh.iter().zip(keys) {
+                    band.insert(key, id);
+                }
+            });
+        drop(by_band);
+        // Then passage by passage, in parallel: the earlier passages that share a band with
+        // it, each once, verified at once. A pair that shares many bands is verified once.
+        let bands = &self.bands;
+        let (verified, candidates): (Vec<Vec<RepPair>>, Vec<u64>) = fresh
+            .par_iter()
+            .map_init(Vec::new, |cands: &mut Vec<u32>, &id| {
+                cands.clear();
+                for band in bands {
+                    cands.extend(band.before(id));
+                }
+                cands.sort_unstable();
+                cands.dedup();
+                let found = cands.iter().filter_map(|&q| self.verify(q, id)).collect();
+                (found, cands.len() as u64)
+            })
+            .unzip();
+        self.candidates += candidates.iter().sum::<u64>();
+        self.pairs.extend(verified.into_iter().flatten());
+    }
+
+    /// Shingles, signs and bands the passages of one article into `chunk`.
+    fn prepare(&self, a: &Article, article: u32, chunk: &mut Chunk, scratch: &mut Scratch) {
+        scratch.specs.clear();
+        scratch.pieces.clear();
+        passages_of(a, &self.opts, &mut scratch.specs, &mut scratch.pieces);
+        for spec in &scratch.specs {
+            // `passages_of` gives piece ranges within `pieces`.
+            let pieces = &scratch.pieces[spec.pieces.clone()];
+            let words = scratch.shingler.shingle(
+                pieces.iter().map(|s| s.slice(&a.text)),
+                self.opts.shingles,
+                &mut scratch.set,
+            );
+            let set = &scratch.set;
+            if set.is_empty() || words < self.opts.min_words {
+                continue;
+            }
+            chunk.passages.push(PassageRef {
+                article,
+                block: spec.block.map(|b| b as u32),
+                span: spec.span,
+            });
+            chunk.set_hashes.push(
+                set.iter()
+                    .fold(mix64(set.len() as u64), |h, &x| mix64(h ^ x)),
+            );
+            chunk.shingles.extend_from_slice(set);
+            chunk.ends.push(chunk.shingles.len());
+            self.perms.signature(set, &mut scratch.sig);
+            band_keys(&scratch.sig, self.banding, &mut chunk.keys);
+        }
+    }
+
+    /// Holds a passage and its shingle set; true when the set is new (no earlier passage
+    /// has exactly the same one).
+    fn hold(&mut self, passage: PassageRef, set: &[u64], set_hash: u64) -> bool {
+        let id = self.passages.len() as u32;
+        self.passages.push(passage);
+        self.shingles.extend_from_slice(set);
+        self.bounds.push(self.shingles.len());
+        let firsts = self.by_set.get(&set_hash).into_iter().chain(
+            self.by_set_more
+                .get(&set_hash)
+                .map_or(&[][..], Vec::as_slice),
+        );
+        let same = firsts.copied().find(|&f| self.set(f as usize) == set);
+        if let Some(first) = same {
+            self.rep.push(first);
+            self.copies.entry(first).or_default().push(id);
+            return false;
+        }
+        self.rep.push(id);
+        match self.by_set.entry(set_hash) {
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(id);
+            }
+            std::collections::hash_map::Entry::Occupied(_) => {
+                self.by_set_more.entry(set_hash).or_default().push(id);
+            }
+        }
+        true
+    }
+
+    /// The shingle set of passage `i`.
+    fn set(&self, i: usize) -> &[u64] {
+        // `bounds` has one more entry than there are passages, so both indices exist.
+        &self.shingles[self.bounds[i]..self.bounds[i + 1]]
+    }
+
+    /// The pair's scores when its Jaccard similarity reaches the threshold.
+    fn verify(&self, a: u32, b: u32) -> Option<RepPair> {
+        let (x, y) = (self.set(a as usize), self.set(b as usize));
+        // A pair whose sizes differ too much cannot reach the threshold.
+        let (small, large) = (x.len().min(y.len()), x.len().max(y.len()));
+        if (small as f64) < self.opts.threshold * large as f64 - 1e-9 {
+            return None;
+        }
+        let shared = intersection(x, y);
+        let jaccard = shared as f64 / (large + small - shared) as f64;
+        (jaccard >= self.opts.threshold).then(|| RepPair {
+            a,
+            b,
+            jaccard,
+            containment: shared as f64 / small as f64,
+        })
+    }
+
+    /// The passages held that `text` duplicates (Jaccard at least the threshold), most
+    /// similar first, then in input order. Containment is not searched here: it is found
+    /// when the clusters are made ([`Deduper::result`]).
+    pub fn query(&self, text: &str) -> Vec<Match> {
+        let mut set = Vec::new();
+        let words = Shingler::default().shingle([text], self.opts.shingles, &mut set);
+        if set.is_empty() || words < self.opts.min_words {
+            return Vec::new();
+        }
+        let mut sig = Vec::new();
+        let mut keys = Vec::new();
+        self.perms.signature(&set, &mut sig);
+        band_keys(&sig, self.banding, &mut keys);
+        let mut firsts: Vec<u32> = keys
+            .iter()
+            .zip(&self.bands)
+            .flat_map(|(&key, band)| band.under(key))
+            .collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        let mut out = Vec::new();
+        for f in firsts {
+            let held = self.set(f as usize);
+            let shared = intersection(held, &set);
+            let j = shared as f64 / (held.len() + set.len() - shared) as f64;
+            if j < self.opts.threshold {
+                continue;
+            }
+            let c = shared as f64 / held.len().min(set.len()) as f64;
+            let copies = self.copies.get(&f).map_or(&[][..], Vec::as_slice);
+            for &i in std::iter::once(&f).chain(copies) {
+                out.push(Match {
+                    passage: i as usize,
+                    similarity: j,
+                    containment: c,
+                });
+            }
+        }
+        out.sort_by(|a, b| {
+            b.similarity
+                .total_cmp(&a.similarity)
+                .then(a.passage.cmp(&b.passage))
+        });
+        out
+    }
+
+    /// True when `text` duplicates a passage held ([`Deduper::query`] is not empty).
+    pub fn is_duplicate(&self, text: &str) -> bool {
+        !self.query(text).is_empty()
+    }
+
+    /// The clusters of everything held so far.
+    pub fn result(&self) -> Dedup {
+        let mut pairs = self.pairs.clone();
+        if let Some(c) = self.opts.containment {
+            let firsts: Vec<u32> = (0..self.passages.len() as u32)
+                .filter(|&i| self.rep[i as usize] == i)
+                .collect();
+            let sets: Vec<&[u64]> = firsts.iter().map(|&i| self.set(i as usize)).collect();
+            for p in all_pairs(&sets, self.opts.threshold, Some(c)) {
+                pairs.push(RepPair {
+                    a: firsts[p.a as usize],
+                    b: firsts[p.b as usize],
+                    jaccard: p.jaccard,
+                    containment: p.containment,
+                });
+            }
+        }
+        pairs.sort_unstable_by_key(|p| (p.a, p.b));
+        pairs.dedup_by_key(|p| (p.a, p.b));
+        let stats = Stats {
+            articles: self.articles.len(),
+            passages: self.passages.len(),
+            candidates: self.candidates,
+            banding: self.banding,
+            ..Stats::default()
+        };
+        result::build(result::Parts {
+            opts: &self.opts,
+            articles: self.articles.clone(),
+            passages: &self.passages,
+            rep: &self.rep,
+            copies: &self.copies,
+            rep_pairs: pairs,
+            set: &|i| self.set(i),
+            stats,
+        })
+    }
+}
+
+/// Parses and holds raw texts: each `(id, text)` is one article.
+impl Deduper {
+    /// Adds texts as articles, each parsed with [`article::parse_document`] under its id.
+    pub fn add_texts<I, S>(&mut self, texts: impl IntoIterator<Item = (I, S)>)
+    where
+        I: Into<String>,
+        S: Into<String>,
+    {
+        let docs: Vec<article::Document> = texts
+            .into_iter()
+            .map(|(id, text)| article::Document {
+                id: id.into(),
+                text: text.into(),
+                ..article::Document::default()
+            })
+            .collect();
+        self.add(article::parse_batch(docs));
+    }
+}

@@ -1,0 +1,147 @@
+//! The JSON form of clusters and pairs, shared by every front end.
+
+use serde::ser::{Serialize, SerializeMap, Serializer};
+
+use super::result::{Cluster, Dedup, Pair};
+use crate::text::{OffsetUnit, SpanConverter};
+
+/// A passage as JSON: `article` (its id), `source`, `published`, `block` (null at article
+/// level), `start`, `end` (offsets into the article's text in the chosen unit) and `text`;
+/// as a cluster member also `similarity` to the canonical passage, and `containment` when
+/// the run asked for it.
+pub struct PassageJson<'a> {
+    dedup: &'a Dedup,
+    passage: usize,
+    unit: OffsetUnit,
+    scores: Option<(f64, f64)>,
+}
+
+impl<'a> PassageJson<'a> {
+    /// A view of passage `passage` of `dedup`, offsets in `unit`.
+    pub fn new(dedup: &'a Dedup, passage: usize, unit: OffsetUnit) -> PassageJson<'a> {
+        PassageJson {
+            dedup,
+            passage,
+            unit,
+            scores: None,
+        }
+    }
+
+    fn scored(mut self, similarity: f64, containment: f64) -> PassageJson<'a> {
+        self.scores = Some((similarity, containment));
+        self
+    }
+}
+
+impl Serialize for PassageJson<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let p = self.dedup.passage(self.passage);
+        let (start, end) = SpanConverter::new(&p.article.text, self.unit).convert(p.span);
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("article", &p.article.id)?;
+        map.serialize_entry("source", &p.article.source)?;
+        map.serialize_entry("published", &p.article.published)?;
+        map.serialize_entry("block", &p.block)?;
+        map.serialize_entry("start", &start)?;
+        map.serialize_entry("end", &end)?;
+        map.serialize_entry("text", p.text())?;
+        if let Some((similarity, containment)) = self.scores {
+            map.serialize_entry("similarity", &round(similarity))?;
+            if self.dedup.has_containment() {
+                map.serialize_entry("containment", &round(containment))?;
+            }
+        }
+        map.end()
+    }
+}
+
+/// Scores are written with six decimals, enough to compare with any threshold one would
+/// type, and stable across platforms.
+fn round(x: f64) -> f64 {
+    (x * 1e6).round() / 1e6
+}
+
+/// A cluster as JSON: `cluster` (its number), `size`, `canonical` (a passage) and `members`
+/// (passages with their `similarity` to the canonical one, the canonical first).
+///
+/// ```
+/// use copydesk::article;
+/// use copydesk::dedup::{self, ClusterJson, Options};
+/// use copydesk::text::OffsetUnit;
+///
+/// let a = article::parse("Officials are eyeing late May or June for the summit.");
+/// let b = article::parse("Officials are eyeing late May or June for the summit.");
+/// let result = dedup::dedupe([a, b], &Options::default())?;
+/// let json = serde_json::to_value(ClusterJson::new(&result, &result.clusters()[0], OffsetUnit::Chars)).unwrap();
+/// assert_eq!(json["size"], 2);
+/// assert_eq!(json["members"][1]["similarity"], 1.0);
+/// assert_eq!(json["canonical"]["end"], 53);
+/// # Ok::<(), copydesk::Error>(())
+/// ```
+pub struct ClusterJson<'a> {
+    dedup: &'a Dedup,
+    cluster: &'a Cluster,
+    unit: OffsetUnit,
+}
+
+impl<'a> ClusterJson<'a> {
+    /// A view of `cluster` of `dedup`, offsets in `unit`.
+    pub fn new(dedup: &'a Dedup, cluster: &'a Cluster, unit: OffsetUnit) -> ClusterJson<'a> {
+        ClusterJson {
+            dedup,
+            cluster,
+            unit,
+        }
+    }
+}
+
+impl Serialize for ClusterJson<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let c = self.cluster;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("cluster", &c.id)?;
+        map.serialize_entry("size", &c.size())?;
+        map.serialize_entry(
+            "canonical",
+            &PassageJson::new(self.dedup, c.canonical, self.unit),
+        )?;
+        let members: Vec<PassageJson<'_>> = c
+            .members
+            .iter()
+            .map(|m| {
+                PassageJson::new(self.dedup, m.passage, self.unit)
+                    .scored(m.similarity, m.containment)
+            })
+            .collect();
+        map.serialize_entry("members", &members)?;
+        map.end()
+    }
+}
+
+/// A pair as JSON: `a` and `b` (passages), `similarity`, and `containment` when the run
+/// asked for it.
+pub struct PairJson<'a> {
+    dedup: &'a Dedup,
+    pair: Pair,
+    unit: OffsetUnit,
+}
+
+impl<'a> PairJson<'a> {
+    /// A view of `pair` of `dedup`, offsets in `unit`.
+    pub fn new(dedup: &'a Dedup, pair: Pair, unit: OffsetUnit) -> PairJson<'a> {
+        PairJson { dedup, pair, unit }
+    }
+}
+
+impl Serialize for PairJson<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("a", &PassageJson::new(self.dedup, self.pair.a, self.unit))?;
+        map.serialize_entry("b", &PassageJson::new(self.dedup, self.pair.b, self.unit))?;
+        map.serialize_entry("similarity", &round(self.pair.similarity))?;
+        if self.dedup.has_containment() {
+            map.serialize_entry("containment", &round(self.pair.containment))?;
+        }
+        map.end()
+    }
+}

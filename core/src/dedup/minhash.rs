@@ -1,0 +1,214 @@
+//! MinHash signatures and the banding of locality-sensitive hashing (LSH).
+//!
+//! Permutation `i` maps a shingle hash `x` to the high 32 bits of `aᵢ·x + bᵢ (mod 2⁶⁴)`
+//! with `aᵢ` odd: multiply-add-shift hashing, which costs one multiplication per shingle
+//! and permutation. (Restricting `aᵢ` and `x` to 32 bits, which vectorizes, biases the
+//! estimate by about 0.02 at Jaccard 0.8: the unit test below catches it.) Two sets agree on permutation `i`'s minimum with probability close to
+//! their Jaccard similarity (a unit test measures the bias). The signature is cut into
+//! `bands` bands of `rows` values; two passages become candidates when all the values of
+//! at least one band agree, which happens with probability `1 - (1 - J^rows)^bands`.
+
+use super::shingle::mix64;
+use crate::error::{Error, ErrorKind, Result};
+
+/// The banding of the signature: `bands` bands of `rows` values each.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Banding {
+    /// Number of bands.
+    pub bands: usize,
+    /// Signature values per band.
+    pub rows: usize,
+}
+
+/// The largest probability of missing a pair at exactly the threshold that
+/// [`Banding::for_threshold`] accepts: one in a million. Pairs above the threshold are
+/// missed even more rarely.
+pub const MISS_AT_THRESHOLD: f64 = 1e-6;
+
+impl Banding {
+    /// The probability that a pair of Jaccard similarity `j` becomes a candidate.
+    pub fn candidate_probability(&self, j: f64) -> f64 {
+        1.0 - (1.0 - j.powi(self.rows as i32)).powi(self.bands as i32)
+    }
+
+    /// The banding for `num_perm` permutations and a Jaccard `threshold`: the most rows per
+    /// band (so the fewest candidates below the threshold) that still miss a pair at the
+    /// threshold with probability at most [`MISS_AT_THRESHOLD`], using as many bands as
+    /// fit.
+    ///
+    /// For 128 permutations: 0.8 gives 32 bands of 4 rows (a pair at 0.8 is missed with
+    /// probability 5·10⁻⁸, one at 0.5 is a candidate with probability 0.87, one at 0.2 with
+    /// probability 0.05), 0.9 gives 21 bands of 6, 0.5 gives 64 bands of 2.
+    ///
+    /// ```
+    /// use copydesk::dedup::Banding;
+    ///
+    /// let b = Banding::for_threshold(128, 0.8);
+    /// assert_eq!((b.bands, b.rows), (32, 4));
+    /// assert!(1.0 - b.candidate_probability(0.8) < 1e-6);
+    /// ```
+    pub fn for_threshold(num_perm: usize, threshold: f64) -> Banding {
+        let num_perm = num_perm.max(1);
+        let mut best = Banding {
+            bands: num_perm,
+            rows: 1,
+        };
+        for rows in 1..=num_perm {
+            let b = Banding {
+                bands: num_perm / rows,
+                rows,
+            };
+            if 1.0 - b.candidate_probability(threshold) <= MISS_AT_THRESHOLD {
+                best = b;
+            } else {
+                break;
+            }
+        }
+        best
+    }
+
+    pub(crate) fn check(&self, num_perm: usize) -> Result<()> {
+        if self.bands == 0 || self.rows == 0 || self.bands * self.rows > num_perm {
+            return Err(Error::new(ErrorKind::InvalidArgument(format!(
+                "{} bands of {} rows need {} permutations, but the signature has {num_perm}; \
+                 use fewer bands or rows, or more permutations",
+                self.bands,
+                self.rows,
+                self.bands * self.rows
+            ))));
+        }
+        Ok(())
+    }
+}
+
+/// A family of `num_perm` hash permutations, fixed by a seed.
+#[derive(Clone, Debug)]
+pub(crate) struct Permutations {
+    a: Vec<u64>,
+    b: Vec<u64>,
+}
+
+impl Permutations {
+    pub(crate) fn new(num_perm: usize, seed: u64) -> Permutations {
+        let mut state = seed;
+        let mut next = || {
+            state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+            mix64(state)
+        };
+        let mut a = Vec::with_capacity(num_perm);
+        let mut b = Vec::with_capacity(num_perm);
+        for _ in 0..num_perm {
+            a.push(next() | 1);
+            b.push(next());
+        }
+        Permutations { a, b }
+    }
+
+    /// The signature of a shingle set into `sig` (resized to the number of permutations).
+    /// An empty set gets all `u32::MAX`.
+    pub(crate) fn signature(&self, shingles: &[u64], sig: &mut Vec<u32>) {
+        sig.clear();
+        sig.resize(self.a.len(), u32::MAX);
+        #[cfg(target_arch = "x86_64")]
+        {
+            if std::arch::is_x86_feature_detected!("avx512dq") {
+                // SAFETY: the CPU has just been found to support AVX-512 DQ (and so F),
+                // the only requirement of the function.
+                unsafe { min_hashes_avx512(&self.a, &self.b, shingles, sig) };
+                return;
+            }
+            if std::arch::is_x86_feature_detected!("avx2") {
+                // SAFETY: the CPU has just been found to support AVX2.
+                unsafe { min_hashes_avx2(&self.a, &self.b, shingles, sig) };
+                return;
+            }
+        }
+        min_hashes(&self.a, &self.b, shingles, sig);
+    }
+}
+
+/// The MinHash kernel: for each permutation, the least hash over the shingles. Written
+/// plainly so that the compiler vectorizes it for whatever instructions the caller allows:
+/// 64-bit multiplication is one instruction with AVX-512 DQ, three with AVX2.
+#[inline(always)]
+fn min_hashes(a: &[u64], b: &[u64], shingles: &[u64], sig: &mut [u32]) {
+    for &x in shingles {
+        for ((s, &a), &b) in sig.iter_mut().zip(a).zip(b) {
+            let h = (a.wrapping_mul(x).wrapping_add(b) >> 32) as u32;
+            *s = (*s).min(h);
+        }
+    }
+}
+
+/// [`min_hashes`] compiled for AVX-512 (same results, bit for bit).
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f,avx512dq")]
+unsafe fn min_hashes_avx512(a: &[u64], b: &[u64], shingles: &[u64], sig: &mut [u32]) {
+    min_hashes(a, b, shingles, sig);
+}
+
+/// [`min_hashes`] compiled for AVX2 (same results, bit for bit).
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+unsafe fn min_hashes_avx2(a: &[u64], b: &[u64], shingles: &[u64], sig: &mut [u32]) {
+    min_hashes(a, b, shingles, sig);
+}
+
+/// The key of each band of `sig`, appended to `keys`: a 32-bit hash of the band's values
+/// and its number.
+pub(crate) fn band_keys(sig: &[u32], banding: Banding, keys: &mut Vec<u32>) {
+    for (band, values) in sig
+        .chunks_exact(banding.rows)
+        .take(banding.bands)
+        .enumerate()
+    {
+        let mut h = mix64(band as u64 ^ 0x5851_F42D_4C95_7F2D);
+        for &v in values {
+            h = mix64(h ^ u64::from(v));
+        }
+        keys.push(h as u32);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn banding_for_common_thresholds() {
+        let cases = [(0.8, 32, 4), (0.9, 21, 6), (0.5, 64, 2), (0.3, 128, 1)];
+        for (t, bands, rows) in cases {
+            assert_eq!(
+                Banding::for_threshold(128, t),
+                Banding { bands, rows },
+                "{t}"
+            );
+        }
+    }
+
+    #[test]
+    fn signature_agreement_estimates_jaccard() {
+        // Sets of 200 shingles sharing `common`: Jaccard = common / (400 - common).
+        let perms = Permutations::new(128, 7);
+        for common in [40u64, 133, 180] {
+            let j = common as f64 / (400 - common) as f64;
+            let mut total = 0.0;
+            let trials = 200;
+            for t in 0..trials {
+                let base = t * 1_000_000;
+                let a: Vec<u64> = (0..200).map(|i| mix64(base + i)).collect();
+                let b: Vec<u64> = (0..200)
+                    .map(|i| mix64(base + if i < common { i } else { 500 + i }))
+                    .collect();
+                let (mut sa, mut sb) = (Vec::new(), Vec::new());
+                perms.signature(&a, &mut sa);
+                perms.signature(&b, &mut sb);
+                let agree = sa.iter().zip(&sb).filter(|(x, y)| x == y).count();
+                total += agree as f64 / 128.0;
+            }
+            let mean = total / trials as f64;
+            // 25,600 agreements: the standard error is below 0.004.
+            assert!((mean - j).abs() < 0.015, "J={j:.3} estimated {mean:.3}");
+        }
+    }
+}
