@@ -159,21 +159,19 @@ fn split_units(text: &str) -> Vec<Unit> {
     for para in paras {
         let mut rest = para;
         let mut dateline_line = false;
-        if !seen_body {
-            if let Some(n) = lexicon::wire_dateline(para.slice(text)) {
-                let dateline = Span::new(para.start, para.start + n);
-                let after = Span::new(dateline.end, para.end).trim(text);
-                // An undated dateline without an agency ("LONDON —") must open a lede.
-                let strong = dateline_is_strong(dateline.slice(text));
-                let lede = Unit::new(text, after);
-                if after.is_empty() || strong || lede.body() {
-                    let mut d = Unit::new(text, dateline);
-                    d.set(BlockKind::Dateline);
-                    units.push(d);
-                    rest = after;
-                    seen_body = !after.is_empty();
-                    dateline_line = true;
-                }
+        if !seen_body && let Some(n) = lexicon::wire_dateline(para.slice(text)) {
+            let dateline = Span::new(para.start, para.start + n);
+            let after = Span::new(dateline.end, para.end).trim(text);
+            // An undated dateline without an agency ("LONDON —") must open a lede.
+            let strong = dateline_is_strong(dateline.slice(text));
+            let lede = Unit::new(text, after);
+            if after.is_empty() || strong || lede.body() {
+                let mut d = Unit::new(text, dateline);
+                d.set(BlockKind::Dateline);
+                units.push(d);
+                rest = after;
+                seen_body = !after.is_empty();
+                dateline_line = true;
             }
         }
         if rest.is_empty() {
@@ -212,6 +210,18 @@ fn split_units(text: &str) -> Vec<Unit> {
 /// A dateline with a date or an agency in it: `BAHIA BLANCA, Argentina, Feb 26 -`.
 fn dateline_is_strong(dateline: &str) -> bool {
     dateline.contains(')') || dateline.bytes().any(|b| b.is_ascii_digit())
+}
+
+/// Sets the kind of unit `i` (nothing when there is no such unit).
+fn set_at(units: &mut [Unit], i: usize, kind: BlockKind) {
+    if let Some(u) = units.get_mut(i) {
+        u.set(kind);
+    }
+}
+
+/// True when there is a unit `i` and `test` holds for it.
+fn unit_is(units: &[Unit], i: usize, test: impl Fn(&Unit) -> bool) -> bool {
+    units.get(i).is_some_and(test)
 }
 
 /// Kinds that a line's own words decide, wherever it stands.
@@ -274,7 +284,9 @@ fn by_neighbours(text: &str, units: &mut [Unit]) {
         let Some(next) = units.get(i + 1).copied() else {
             break;
         };
-        let u = units[i];
+        let Some(&u) = units.get(i) else {
+            break;
+        };
         let (a, b) = (u.span.slice(text), next.span.slice(text));
         // Printed twice in a row: an image's text and its caption (or a title, at the top).
         if u.open() && a == b && next.open() && u.complete(text) {
@@ -283,8 +295,8 @@ fn by_neighbours(text: &str, units: &mut [Unit]) {
             } else {
                 BlockKind::Caption
             };
-            units[i].set(kind);
-            units[i + 1].set(kind);
+            set_at(units, i, kind);
+            set_at(units, i + 1, kind);
             continue;
         }
         if !u.open() || u.words > 80 {
@@ -297,7 +309,7 @@ fn by_neighbours(text: &str, units: &mut [Unit]) {
             && u.words >= 3
             && (b.starts_with(a) || a.starts_with(b));
         if credit_next || caption_next {
-            units[i].set(BlockKind::Caption);
+            set_at(units, i, BlockKind::Caption);
         }
     }
     // The headlines listed under "Related", "More from ...", "READ MORE".
@@ -324,7 +336,9 @@ fn by_place(text: &str, units: &mut [Unit], meta_title: Option<&str>) -> usize {
         .iter()
         .position(|u| u.body() || u.after_dateline)
         .unwrap_or(units.len());
-    let header: Vec<usize> = (0..body_start).filter(|&i| units[i].open()).collect();
+    let header: Vec<usize> = (0..body_start)
+        .filter(|&i| unit_is(units, i, Unit::open))
+        .collect();
 
     // The title: the line the source's title names, else the first headline of five
     // words or more (or of two to four, when it opens the article), with text after it.
@@ -348,25 +362,24 @@ fn by_place(text: &str, units: &mut [Unit], meta_title: Option<&str>) -> usize {
         header
             .iter()
             .copied()
-            .find(|&i| units[i].headline && (5..=30).contains(&units[i].words))
+            .find(|&i| unit_is(units, i, |u| u.headline && (5..=30).contains(&u.words)))
             .or_else(|| {
                 header
                     .first()
                     .copied()
-                    .filter(|&i| units[i].headline && (2..=4).contains(&units[i].words))
+                    .filter(|&i| unit_is(units, i, |u| u.headline && (2..=4).contains(&u.words)))
             })
             .filter(|&i| has_content_after(units, i))
     });
     if let Some(t) = title {
-        units[t].set(BlockKind::Title);
+        set_at(units, t, BlockKind::Title);
     }
 
     let mut dek_done = false;
     for &i in &header {
-        if !units[i].open() {
+        let Some(&u) = units.get(i).filter(|u| u.open()) else {
             continue;
-        }
-        let u = units[i];
+        };
         let piece = u.span.slice(text);
         let near_date = |j: Option<usize>| {
             j.and_then(|j| units.get(j))
@@ -376,28 +389,28 @@ fn by_place(text: &str, units: &mut [Unit], meta_title: Option<&str>) -> usize {
             || (lexicon::is_name_line(piece)
                 && (near_date(i.checked_sub(1)) || near_date(Some(i + 1))))
         {
-            units[i].set(BlockKind::Byline);
+            set_at(units, i, BlockKind::Byline);
             continue;
         }
         let before_title = title.is_none_or(|t| i < t);
         if before_title {
             if u.headline && u.words <= 6 {
-                units[i].set(BlockKind::Kicker);
+                set_at(units, i, BlockKind::Kicker);
             }
             continue;
         }
         if u.headline && u.words <= 2 {
-            units[i].set(BlockKind::Kicker);
+            set_at(units, i, BlockKind::Kicker);
         } else if !dek_done && u.words <= 60 {
-            units[i].set(BlockKind::Dek);
+            set_at(units, i, BlockKind::Dek);
             dek_done = true;
         }
     }
     // A one-sentence standfirst after the title reads like body text; it is the dek when
     // header matter (a photo, a byline, a date) separates it from the body.
     if let (Some(t), false) = (title, dek_done) {
-        let next = (t + 1..units.len()).find(|&j| units[j].open());
-        if let Some(j) = next.filter(|&j| j == body_start && units[j].words <= 35) {
+        let next = (t + 1..units.len()).find(|&j| unit_is(units, j, Unit::open));
+        if let Some(j) = next.filter(|&j| j == body_start && unit_is(units, j, |u| u.words <= 35)) {
             let between_header_matter = units.get(j + 1).is_some_and(|n| {
                 matches!(
                     n.kind,
@@ -411,7 +424,7 @@ fn by_place(text: &str, units: &mut [Unit], meta_title: Option<&str>) -> usize {
             });
             let body_follows = units.iter().skip(j + 2).any(Unit::body);
             if between_header_matter && body_follows {
-                units[j].set(BlockKind::Dek);
+                set_at(units, j, BlockKind::Dek);
                 return units
                     .iter()
                     .skip(j + 1)
@@ -443,7 +456,9 @@ fn fold(s: &str) -> String {
 /// Headings: a short headline-like line alone between body paragraphs.
 fn headings(text: &str, units: &mut [Unit], body_start: usize) {
     for i in body_start..units.len() {
-        let u = units[i];
+        let Some(&u) = units.get(i) else {
+            break;
+        };
         if !u.open() || !u.headline || u.words > 14 || !u.complete(text) && u.words > 2 {
             continue;
         }
@@ -471,7 +486,7 @@ fn headings(text: &str, units: &mut [Unit], body_start: usize) {
                 ) && units.iter().skip(i + 2).take(3).any(Unit::body))
         });
         if !prev_list && next_ok {
-            units[i].set(BlockKind::Heading);
+            set_at(units, i, BlockKind::Heading);
         }
     }
 }
@@ -483,18 +498,18 @@ fn source_tag_at_end(text: &str, units: &mut [Unit]) {
         .iter()
         .rposition(|u| u.kind != Some(BlockKind::Boilerplate));
     for i in 0..units.len() {
-        if !units[i].open() || units[i].words > 6 {
+        let Some(&u) = units.get(i).filter(|u| u.open() && u.words <= 6) else {
             continue;
-        }
-        let piece = units[i].span.slice(text);
+        };
+        let piece = u.span.slice(text);
         if Some(i) == last && lexicon::is_source_tag(piece, true) {
-            units[i].set(BlockKind::SourceTag);
+            set_at(units, i, BlockKind::SourceTag);
         } else if lexicon::WIRE_AGENCIES
             .contains(&piece.trim_end_matches('.').to_ascii_lowercase().as_str())
-            && i > 0
-            && units[i - 1].kind == Some(BlockKind::Caption)
+            && i.checked_sub(1)
+                .is_some_and(|p| unit_is(units, p, |u| u.kind == Some(BlockKind::Caption)))
         {
-            units[i].set(BlockKind::Credit);
+            set_at(units, i, BlockKind::Credit);
         }
     }
 }

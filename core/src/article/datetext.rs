@@ -20,17 +20,16 @@ pub(crate) fn parse(value: &str) -> Result<Published, String> {
     }
     let tokens = tokenize(body);
     let mut i = 0;
-    while i < tokens.len() {
-        let tok = tokens[i];
+    while let Some(&tok) = tokens.get(i) {
         let next = tokens.get(i + 1).copied();
         i += 1;
         // An am/pm written apart from its time ("3:41 PM", "3 p.m.").
-        if let Some(pm) = next.and_then(meridiem) {
-            if let Some(hm) = clock(tok).or_else(|| bare_hour(tok)) {
-                parts.set_time(hm, Some(pm), tok)?;
-                i += 1;
-                continue;
-            }
+        if let Some(pm) = next.and_then(meridiem)
+            && let Some(hm) = clock(tok).or_else(|| bare_hour(tok))
+        {
+            parts.set_time(hm, Some(pm), tok)?;
+            i += 1;
+            continue;
         }
         parts.take(tok)?;
     }
@@ -437,14 +436,14 @@ impl Parts {
         // Safe casts: the year is below 3000, the month at most 31 and the day at most 31.
         let date = Date::new(year as i16, month as i8, day as i8)
             .map_err(|_| format!("there is no day {day} in month {month} of {year}"))?;
-        if let Some(w) = self.weekday {
-            if date.weekday() != w {
-                return Err(format!(
-                    "{date} is a {}, not a {}",
-                    weekday_name(date.weekday()),
-                    weekday_name(w)
-                ));
-            }
+        if let Some(w) = self.weekday
+            && date.weekday() != w
+        {
+            return Err(format!(
+                "{date} is a {}, not a {}",
+                weekday_name(date.weekday()),
+                weekday_name(w)
+            ));
         }
         let Some((h, m, s, n)) = self.time else {
             if self.zone.is_some() {
@@ -506,10 +505,10 @@ fn numeric_date(tok: &str) -> Result<Option<(i32, u32, u32)>, String> {
         return Ok(None);
     };
     // 26-FEB-1987
-    if let (Some(d), Some(m), Some(y)) = (small_number(a, 2), month(b), small_number(c, 4)) {
-        if c.len() == 4 {
-            return Ok(Some((y as i32, m, d)));
-        }
+    if let (Some(d), Some(m), Some(y)) = (small_number(a, 2), month(b), small_number(c, 4))
+        && c.len() == 4
+    {
+        return Ok(Some((y as i32, m, d)));
     }
     let all_digits = parts
         .iter()
@@ -590,17 +589,16 @@ pub(crate) fn is_time_only(line: &str) -> bool {
     let mut parts = Parts::default();
     let (mut dotted, mut zoned) = (false, false);
     let mut i = 0;
-    while i < tokens.len() {
-        let tok = tokens[i];
+    while let Some(&tok) = tokens.get(i) {
         i += 1;
-        if let Some(pm) = tokens.get(i).copied().and_then(meridiem) {
-            if let Some(hm) = clock(tok).or_else(|| bare_hour(tok)) {
-                if parts.set_time(hm, Some(pm), tok).is_err() {
-                    return false;
-                }
-                i += 1;
-                continue;
+        if let Some(pm) = tokens.get(i).copied().and_then(meridiem)
+            && let Some(hm) = clock(tok).or_else(|| bare_hour(tok))
+        {
+            if parts.set_time(hm, Some(pm), tok).is_err() {
+                return false;
             }
+            i += 1;
+            continue;
         }
         if let Some((hms, m)) = clock_with_meridiem(tok) {
             // "10.03" alone is as likely a number as a time: it needs a zone or am/pm.

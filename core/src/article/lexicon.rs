@@ -1558,7 +1558,10 @@ fn strip_date(head: &str) -> (&str, Dated) {
     // Words with their offsets; a comma separates words too ("MINN.,March 13").
     let mut words: Vec<(usize, &str)> = Vec::new();
     let mut start = None;
-    for (i, c) in head.char_indices().chain(std::iter::once((head.len(), ' '))) {
+    for (i, c) in head
+        .char_indices()
+        .chain(std::iter::once((head.len(), ' ')))
+    {
         let sep = c.is_whitespace() || c == ',';
         match (sep, start) {
             (true, Some(s)) => {
@@ -1569,10 +1572,13 @@ fn strip_date(head: &str) -> (&str, Dated) {
             _ => {}
         }
     }
-    let n = words.len();
     let cut = |k: usize, dated: Dated| -> (&str, Dated) {
         // `k` counts the words of the date, fewer than the head's by the checks below.
-        let at = words[n - k].0;
+        let at = words
+            .len()
+            .checked_sub(k)
+            .and_then(|i| words.get(i))
+            .map_or(0, |w| w.0);
         (
             head.get(..at)
                 .unwrap_or("")
@@ -1582,15 +1588,14 @@ fn strip_date(head: &str) -> (&str, Dated) {
             dated,
         )
     };
-    if n >= 4
-        && is_year(words[n - 1].1)
-        && is_day(words[n - 2].1)
-        && datetext::month(words[n - 3].1).is_some()
+    if let [_, .., (_, m), (_, d), (_, y)] = words[..]
+        && is_year(y)
+        && is_day(d)
+        && datetext::month(m).is_some()
     {
         return cut(3, Dated::Yes);
     }
-    if n >= 3 {
-        let (a, b) = (words[n - 2].1, words[n - 1].1);
+    if let [_, .., (_, a), (_, b)] = words[..] {
         if datetext::month(a).is_some() && is_day(b) || is_day(a) && datetext::month(b).is_some() {
             return cut(2, Dated::Yes);
         }

@@ -32,14 +32,13 @@ pub fn to_markdown(article: &Article) -> String {
     out.push_str("---\n");
 
     let blocks = &article.blocks;
-    if !blocks.iter().any(|b| b.kind == BlockKind::Title) {
-        if let Some(title) = &article.meta.title {
-            let _ = write!(out, "\n# {}\n", escape(&one_line(title)));
-        }
+    if !blocks.iter().any(|b| b.kind == BlockKind::Title)
+        && let Some(title) = &article.meta.title
+    {
+        let _ = write!(out, "\n# {}\n", escape(&one_line(title)));
     }
     let mut i = 0;
-    while i < blocks.len() {
-        let block = &blocks[i];
+    while let Some(block) = blocks.get(i) {
         i += 1;
         if block.kind == BlockKind::Boilerplate || block.repeat_of.is_some() {
             continue;

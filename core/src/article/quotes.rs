@@ -298,11 +298,11 @@ fn quotations(piece: &str) -> Vec<Raw> {
         match c {
             '“' | '«' => open = Some((i, after, c)),
             '”' | '»' => {
-                if let Some((at, start, mark)) = open {
-                    if (mark == '“' && c == '”') || (mark == '«' && c == '»') {
-                        out.push(raw(at, start, i, after, true));
-                        open = None;
-                    }
+                if let Some((at, start, mark)) = open
+                    && ((mark == '“' && c == '”') || (mark == '«' && c == '»'))
+                {
+                    out.push(raw(at, start, i, after, true));
+                    open = None;
                 }
             }
             '"' => match open {
@@ -335,10 +335,10 @@ fn quotations(piece: &str) -> Vec<Raw> {
         }
     }
     // A quotation left open runs to the end of the paragraph (it goes on in the next).
-    if let Some((at, start, mark)) = open {
-        if mark != '‘' {
-            out.push(raw(at, start, bytes.len(), bytes.len(), false));
-        }
+    if let Some((at, start, mark)) = open
+        && mark != '‘'
+    {
+        out.push(raw(at, start, bytes.len(), bytes.len(), false));
     }
     out
 }
@@ -437,9 +437,7 @@ fn is_verb(w: &Word<'_>) -> bool {
 
 /// True when the word ends a sentence (a full stop that is not an abbreviation's).
 fn ends_sentence(w: &Word<'_>) -> bool {
-    let raw = w
-        .raw
-        .trim_end_matches(|c: char| matches!(c, '"' | '”' | '’' | ')' | '\''));
+    let raw = w.raw.trim_end_matches(['"', '”', '’', ')', '\'']);
     if raw.ends_with(['!', '?', ';']) {
         return true;
     }
@@ -493,10 +491,10 @@ fn attribute_after(piece: &str, end: usize) -> Option<(Option<Span>, Option<Span
     }
     ws.truncate(40);
     let v = ws.iter().position(|w| is_verb(w) || according(&ws, w))?;
-    let verb = verb_span(&ws, v);
-    if v == 0 || (v == 1 && ws[0].bare.is_empty()) {
+    let verb = verb_span(&ws, v)?;
+    if v == 0 || (v == 1 && ws.first().is_some_and(|w| w.bare.is_empty())) {
         // Inverted: "said Jenny Town", "according to CNN".
-        let from = if lower(ws[v].bare) == "according" {
+        let from = if ws.get(v).is_some_and(|w| lower(w.bare) == "according") {
             v + 2
         } else {
             v + 1
@@ -504,7 +502,7 @@ fn attribute_after(piece: &str, end: usize) -> Option<(Option<Span>, Option<Span
         return Some((forward_name(&ws, from), Some(verb)));
     }
     // "Jenny Town, assistant director of ..., said": the name is before the first comma.
-    let segment = &ws[..v];
+    let segment = ws.get(..v)?;
     let comma = segment.iter().position(|w| w.raw.ends_with(','));
     let name_end = match comma {
         Some(c) if c + 1 < v => {
@@ -517,7 +515,7 @@ fn attribute_after(piece: &str, end: usize) -> Option<(Option<Span>, Option<Span
         Some(c) => c + 1,
         None => v,
     };
-    let name = &segment[..name_end];
+    let name = segment.get(..name_end)?;
     let speaker = name_phrase(name)?;
     Some((Some(speaker), Some(verb)))
 }
@@ -532,14 +530,14 @@ fn according(ws: &[Word<'_>], w: &Word<'_>) -> bool {
             .is_some_and(|n| lower(n.bare) == "to")
 }
 
-fn verb_span(ws: &[Word<'_>], v: usize) -> Span {
-    let w = ws[v];
-    if lower(w.bare) == "according" {
-        if let Some(to) = ws.get(v + 1) {
-            return w.span.cover(to.span);
-        }
+fn verb_span(ws: &[Word<'_>], v: usize) -> Option<Span> {
+    let w = ws.get(v)?;
+    if lower(w.bare) == "according"
+        && let Some(to) = ws.get(v + 1)
+    {
+        return Some(w.span.cover(to.span));
     }
-    w.span
+    Some(w.span)
 }
 
 /// A name read forwards from `from`: `said Jenny Town, who ...` → `Jenny Town`.
@@ -574,7 +572,7 @@ fn forward_name(ws: &[Word<'_>], from: usize) -> Option<Span> {
             break;
         }
     }
-    Some(first.span.cover(ws[end].span))
+    Some(first.span.cover(ws.get(end).map_or(first.span, |w| w.span)))
 }
 
 /// The speaker in the words just before the verb (`Jenny Town`, `the president`, `he`),
@@ -590,7 +588,7 @@ fn name_phrase(name: &[Word<'_>]) -> Option<Span> {
         return None;
     }
     // A name does not run over a sentence end.
-    if name[..name.len() - 1].iter().any(ends_sentence) {
+    if name.iter().rev().skip(1).any(ends_sentence) {
         return None;
     }
     Some(first.span.cover(last.span))
@@ -616,24 +614,27 @@ fn attribute_before(piece: &str, from: usize, open: usize) -> Option<(Option<Spa
     }
     // The verb, at most four words before the quotation ("said on Twitter :").
     let n = ws.len();
-    let v = (n.saturating_sub(5)..n).rev().find(|&i| is_verb(&ws[i]))?;
-    if ws[v + 1..]
+    let v = (n.saturating_sub(5)..n)
+        .rev()
+        .find(|&i| ws.get(i).is_some_and(is_verb))?;
+    if ws
         .iter()
+        .skip(v + 1)
         .any(|w| w.raw.ends_with(',') && w.span != last.span)
     {
         return None;
     }
-    let verb = ws[v].span;
-    if v == 0 {
-        return None;
-    }
+    let verb = ws.get(v)?.span;
+    let before = ws.get(..v)?;
     // "Abraham Denmark, a former official, said": skip the appositive back to its comma.
     let mut name_end = v;
-    if ws[v - 1].raw.ends_with(',') {
-        let c = ws[..v - 1].iter().rposition(|w| w.raw.ends_with(','))?;
+    if let [rest @ .., comma] = before
+        && comma.raw.ends_with(',')
+    {
+        let c = rest.iter().rposition(|w| w.raw.ends_with(','))?;
         name_end = c + 1;
     }
-    let speaker = backward_name(&ws[..name_end])?;
+    let speaker = backward_name(ws.get(..name_end)?)?;
     Some((Some(speaker), Some(verb)))
 }
 
@@ -651,7 +652,7 @@ fn backward_name(ws: &[Word<'_>]) -> Option<Span> {
     let mut seen_capital = false;
     while i > 0 && ws.len() - i < 8 {
         i -= 1;
-        let w = &ws[i];
+        let Some(w) = ws.get(i) else { break };
         let l = lower(w.bare);
         if i + 1 < ws.len() && w.raw.ends_with([',', ':', ';']) {
             break;
@@ -682,7 +683,7 @@ fn backward_name(ws: &[Word<'_>]) -> Option<Span> {
         return None;
     }
     let head_only_lower =
-        !ws[start..].iter().any(capitalized) && !DETERMINERS.contains(&fl.as_str());
+        !ws.iter().skip(start).any(capitalized) && !DETERMINERS.contains(&fl.as_str());
     if head_only_lower && ws.len() - start > 1 {
         return None;
     }

@@ -306,10 +306,8 @@ pub fn whole_text(id: impl Into<String>, text: impl Into<String>) -> Article {
         source: "<text>".to_owned(),
         meta: Default::default(),
         published: None,
-        blocks: vec![crate::article::Block {
-            kind: BlockKind::Paragraph,
-            span,
-        }],
+        blocks: vec![crate::article::Block::new(BlockKind::Paragraph, span)],
+        quotes: Vec::new(),
         text,
     }
 }
