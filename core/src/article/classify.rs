@@ -156,10 +156,20 @@ fn split_units(text: &str) -> Vec<Unit> {
     let paras = paragraphs(text);
     let mut units = Vec::with_capacity(paras.len() + 2);
     let mut seen_body = false;
-    for para in paras {
+    let mut seen_dateline = false;
+    for (n_para, para) in paras.into_iter().enumerate() {
         let mut rest = para;
         let mut dateline_line = false;
-        if !seen_body && let Some(n) = lexicon::wire_dateline(para.slice(text)) {
+        let piece = para.slice(text);
+        // Before the body, any dateline; after something that read like body text (a
+        // long caption, say), only one that names an agency (`PARIS (AFP) -`), near the
+        // top. A caption that marks itself (`FILE - In this photo ...`) has none.
+        let may_open = !seen_body || (!seen_dateline && n_para < 16);
+        let dateline_len = lexicon::wire_dateline(piece).filter(|&n| {
+            !lexicon::is_marked_caption(piece)
+                && (!seen_body || dateline_names_agency(piece.get(..n).unwrap_or("")))
+        });
+        if may_open && let Some(n) = dateline_len {
             let dateline = Span::new(para.start, para.start + n);
             let after = Span::new(dateline.end, para.end).trim(text);
             // An undated dateline without an agency ("LONDON —") must open a lede.
@@ -171,6 +181,7 @@ fn split_units(text: &str) -> Vec<Unit> {
                 units.push(d);
                 rest = after;
                 seen_body = !after.is_empty();
+                seen_dateline = true;
                 dateline_line = true;
             }
         }
@@ -209,7 +220,12 @@ fn split_units(text: &str) -> Vec<Unit> {
 
 /// A dateline with a date or an agency in it: `BAHIA BLANCA, Argentina, Feb 26 -`.
 fn dateline_is_strong(dateline: &str) -> bool {
-    dateline.contains(')') || dateline.bytes().any(|b| b.is_ascii_digit())
+    dateline_names_agency(dateline) || dateline.bytes().any(|b| b.is_ascii_digit())
+}
+
+/// A dateline with an agency in brackets: `SEOUL, March 14 (Reuters) -`.
+fn dateline_names_agency(dateline: &str) -> bool {
+    dateline.contains(')')
 }
 
 /// Sets the kind of unit `i` (nothing when there is no such unit).
@@ -312,20 +328,44 @@ fn by_neighbours(text: &str, units: &mut [Unit]) {
             set_at(units, i, BlockKind::Caption);
         }
     }
-    // The headlines listed under "Related", "More from ...", "READ MORE".
-    let mut listing = false;
-    for u in units.iter_mut() {
-        match (u.kind, u.reason) {
-            (Some(BlockKind::Boilerplate), Some(Reason::Related | Reason::ReadMore)) => {
-                listing = true;
-            }
-            (None, _) if listing && u.headline && (3..=20).contains(&u.words) => {
-                u.set(BlockKind::Boilerplate);
-                u.reason = Some(Reason::Related);
-            }
-            (Some(BlockKind::Boilerplate | BlockKind::Dateline | BlockKind::Credit), _) => {}
-            _ => listing = false,
+    // The headlines listed under "Related", "More from ...", "READ MORE" (with residue,
+    // dates and credits between them): a list of two or more, or one that only residue
+    // follows. One headline followed by a byline is the title, not a link.
+    let mut i = 0;
+    while i < units.len() {
+        let label = units.get(i).is_some_and(|u| {
+            u.kind == Some(BlockKind::Boilerplate)
+                && matches!(u.reason, Some(Reason::Related | Reason::ReadMore))
+        });
+        i += 1;
+        if !label {
+            continue;
         }
+        let mut items = Vec::new();
+        let mut j = i;
+        while let Some(u) = units.get(j) {
+            if u.open() && u.headline && (3..=20).contains(&u.words) {
+                items.push(j);
+            } else if !matches!(
+                u.kind,
+                Some(BlockKind::Boilerplate | BlockKind::Dateline | BlockKind::Credit)
+            ) {
+                break;
+            }
+            j += 1;
+        }
+        let then_residue = units
+            .get(j)
+            .is_none_or(|u| u.kind == Some(BlockKind::Boilerplate));
+        if items.len() >= 2 || (items.len() == 1 && then_residue) {
+            for &k in &items {
+                if let Some(u) = units.get_mut(k) {
+                    u.set(BlockKind::Boilerplate);
+                    u.reason = Some(Reason::Related);
+                }
+            }
+        }
+        i = j.max(i);
     }
 }
 
@@ -504,7 +544,8 @@ fn source_tag_at_end(text: &str, units: &mut [Unit]) {
         let piece = u.span.slice(text);
         if Some(i) == last && lexicon::is_source_tag(piece, true) {
             set_at(units, i, BlockKind::SourceTag);
-        } else if lexicon::WIRE_AGENCIES
+        } else if lexicon::lex()
+            .wire_agencies
             .contains(&piece.trim_end_matches('.').to_ascii_lowercase().as_str())
             && i.checked_sub(1)
                 .is_some_and(|p| unit_is(units, p, |u| u.kind == Some(BlockKind::Caption)))

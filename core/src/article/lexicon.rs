@@ -4,6 +4,9 @@
 //! Every test here looks at one line (or the start or end of one paragraph) by itself; the
 //! classifier (`classify.rs`) adds what the neighbours and the place say.
 
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
 use super::Reason;
 use super::datetext;
 
@@ -11,6 +14,139 @@ use super::datetext;
 /// whole: residue is short. (Prefix tests such as cookie notices and copyright lines
 /// still apply.)
 const SHORT_LINE: usize = 160;
+
+/// The lexicon's words, read once from `lexicon.txt` (see the comments there).
+pub(crate) struct Lexicon {
+    /// Whole lines of page residue, by reason.
+    pub(crate) residue: HashMap<&'static str, Reason>,
+    /// Line openings of residue that may go on for a while, with the most words such a
+    /// line has, in the order they are tried.
+    pub(crate) prefixes: Vec<(Reason, &'static str, usize)>,
+    /// Words of interface icons and buttons.
+    pub(crate) icon_words: HashSet<&'static str>,
+    /// Share targets.
+    pub(crate) share_words: HashSet<&'static str>,
+    /// Labels that introduce a photo credit.
+    pub(crate) credit_labels: HashSet<&'static str>,
+    /// Agencies and archives whose name alone is a photo credit.
+    pub(crate) photo_agencies: HashSet<&'static str>,
+    /// Agencies that also send stories.
+    pub(crate) wire_agencies: HashSet<&'static str>,
+    /// Outlets that sign off stories they wrote for others.
+    pub(crate) outlets: HashSet<&'static str>,
+    /// Words that mark a part of a slash credit as the agency.
+    pub(crate) credit_words: HashSet<&'static str>,
+    /// Openings of contributor lines.
+    pub(crate) byline_openings: Vec<&'static str>,
+    /// Newsroom roles that follow a name on an author line.
+    pub(crate) roles: Vec<&'static str>,
+    /// Capitalized words that begin sentences, not names.
+    pub(crate) function_words: HashSet<&'static str>,
+    /// Verbs that attribute a quotation.
+    pub(crate) speech_verbs: HashSet<&'static str>,
+    /// Words that name no one.
+    pub(crate) not_names: HashSet<&'static str>,
+    /// Lines of the file that could not be read (none: a unit test checks).
+    pub(crate) errors: Vec<String>,
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::parse(include_str!("lexicon.txt")));
+
+/// The lexicon.
+pub(crate) fn lex() -> &'static Lexicon {
+    &LEXICON
+}
+
+impl Lexicon {
+    fn parse(data: &'static str) -> Lexicon {
+        let mut lex = Lexicon {
+            residue: HashMap::new(),
+            prefixes: Vec::new(),
+            icon_words: HashSet::new(),
+            share_words: HashSet::new(),
+            credit_labels: HashSet::new(),
+            photo_agencies: HashSet::new(),
+            wire_agencies: HashSet::new(),
+            outlets: HashSet::new(),
+            credit_words: HashSet::new(),
+            byline_openings: Vec::new(),
+            roles: Vec::new(),
+            function_words: HashSet::new(),
+            speech_verbs: HashSet::new(),
+            not_names: HashSet::new(),
+            errors: Vec::new(),
+        };
+        let mut section = "";
+        for (n, line) in data.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                section = name;
+                continue;
+            }
+            if let Err(e) = lex.add(section, line) {
+                lex.errors.push(format!("lexicon.txt line {}: {e}", n + 1));
+            }
+        }
+        lex
+    }
+
+    /// Adds the entry `line` of `section`.
+    fn add(&mut self, section: &'static str, line: &'static str) -> Result<(), String> {
+        if let Some(reason) = section.strip_prefix("residue ") {
+            let reason = Reason::from_name(reason).ok_or(format!("no reason {reason:?}"))?;
+            self.residue.insert(unquote(line), reason);
+            return Ok(());
+        }
+        let set = match section {
+            "prefixes" => {
+                let mut parts = line.splitn(3, ' ');
+                let (Some(reason), Some(words), Some(opening)) =
+                    (parts.next(), parts.next(), parts.next())
+                else {
+                    return Err("a prefix is: reason, most words, opening".into());
+                };
+                let reason = Reason::from_name(reason).ok_or(format!("no reason {reason:?}"))?;
+                let words = words
+                    .parse()
+                    .map_err(|_| format!("{words:?} is no number"))?;
+                self.prefixes.push((reason, unquote(opening), words));
+                return Ok(());
+            }
+            "byline_openings" => {
+                self.byline_openings.push(unquote(line));
+                return Ok(());
+            }
+            "roles" => {
+                self.roles.push(unquote(line));
+                return Ok(());
+            }
+            "icon_words" => &mut self.icon_words,
+            "share_words" => &mut self.share_words,
+            "credit_labels" => &mut self.credit_labels,
+            "photo_agencies" => &mut self.photo_agencies,
+            "wire_agencies" => &mut self.wire_agencies,
+            "outlets" => &mut self.outlets,
+            "credit_words" => &mut self.credit_words,
+            "function_words" => &mut self.function_words,
+            "speech_verbs" => &mut self.speech_verbs,
+            "not_names" => &mut self.not_names,
+            other => return Err(format!("no section {other:?}")),
+        };
+        set.insert(unquote(line));
+        Ok(())
+    }
+}
+
+/// An entry without the double quotes that keep its spaces.
+fn unquote(entry: &str) -> &str {
+    entry
+        .strip_prefix('"')
+        .and_then(|e| e.strip_suffix('"'))
+        .unwrap_or(entry)
+}
 
 /// A line reduced for lexicon lookups: lower case, single spaces, without the bullets,
 /// arrows and colons that decorate interface text.
@@ -65,631 +201,6 @@ fn is_decoration(c: char) -> bool {
         )
 }
 
-/// Whole lines of page residue, by reason.
-const EXACT: &[(Reason, &[&str])] = &[
-    (
-        Reason::Ui,
-        &[
-            "menu",
-            "search",
-            "close",
-            "skip to content",
-            "skip to main content",
-            "skip to navigation",
-            "skip to main navigation",
-            "toggle navigation",
-            "open menu",
-            "close menu",
-            "main menu",
-            "navigation",
-            "log in",
-            "login",
-            "sign in",
-            "sign out",
-            "log out",
-            "register",
-            "my account",
-            "print",
-            "print this page",
-            "print article",
-            "save",
-            "saved",
-            "save article",
-            "save for later",
-            "copy link",
-            "link copied",
-            "copied",
-            "loading",
-            "loading...",
-            "back to top",
-            "back to top of page",
-            "show more",
-            "show less",
-            "see more",
-            "see all",
-            "view all",
-            "expand",
-            "collapse",
-            "next",
-            "previous",
-            "prev",
-            "next article",
-            "previous article",
-            "next story",
-            "previous story",
-            "gift this article",
-            "gift article",
-            "share gift article",
-            "font size",
-            "text size",
-            "resize text",
-            "zoom",
-            "enlarge",
-            "enlarge this image",
-            "expand image",
-            "hide caption",
-            "toggle caption",
-            "open image in gallery",
-            "view gallery",
-            "view image",
-            "view larger",
-            "image",
-            "gallery",
-            "photos",
-            "download the app",
-            "get the app",
-            "open in app",
-            "listen",
-            "key events",
-            "show key events only",
-            "pinned post",
-            "refresh",
-            "live updates",
-            "please enable javascript",
-            "please turn on javascript",
-            "translate",
-            "feedback",
-            "report an error",
-            "report a correction",
-            "corrections",
-            "about the author",
-            "about this article",
-            "hide",
-            "show",
-            "top",
-            "home",
-            "advertise with us",
-            "continue",
-            "accept",
-            "reject",
-            "more-arrow",
-            "scroll down",
-            "scroll to top",
-            "dark mode",
-            "light mode",
-        ],
-    ),
-    (
-        Reason::Share,
-        &[
-            "share",
-            "shares",
-            "share this",
-            "share this article",
-            "share this story",
-            "share this page",
-            "share article",
-            "share story",
-            "share page",
-            "share on facebook",
-            "share on twitter",
-            "share on x",
-            "share on linkedin",
-            "share on whatsapp",
-            "share via email",
-            "share via e-mail",
-            "share by email",
-            "email this article",
-            "email this story",
-            "tweet",
-            "tweet this",
-            "pin it",
-            "follow",
-            "follow us",
-            "follow us on twitter",
-            "follow us on facebook",
-            "follow us on instagram",
-            "connect with us",
-            "share full article",
-            "share to facebook",
-            "share to twitter",
-            "post",
-            "repost",
-            "send",
-        ],
-    ),
-    (
-        Reason::Related,
-        &[
-            "related",
-            "related articles",
-            "related stories",
-            "related content",
-            "related coverage",
-            "related news",
-            "related links",
-            "related topics",
-            "related reading",
-            "you may also like",
-            "you might also like",
-            "you may be interested in",
-            "you might be interested in",
-            "recommended",
-            "recommended for you",
-            "recommended stories",
-            "recommended reading",
-            "most read",
-            "most popular",
-            "most viewed",
-            "most shared",
-            "most watched",
-            "trending",
-            "trending now",
-            "trending stories",
-            "top stories",
-            "latest news",
-            "latest stories",
-            "more stories",
-            "more news",
-            "more on this story",
-            "more on this topic",
-            "in other news",
-            "see also",
-            "also read",
-            "also on",
-            "don't miss",
-            "dont miss",
-            "editor's picks",
-            "editors' picks",
-            "editors picks",
-            "what to read next",
-            "more from",
-            "around the web",
-            "from around the web",
-            "popular now",
-            "further reading",
-            "read next",
-            "read this next",
-            "up next",
-            "next up",
-            "more in this series",
-            "in this series",
-            "more coverage",
-            "explore more",
-        ],
-    ),
-    (
-        Reason::ReadMore,
-        &[
-            "read more",
-            "read more here",
-            "continue reading",
-            "continue reading the main story",
-            "keep reading",
-            "read the full story",
-            "read the full article",
-            "read full article",
-            "read full story",
-            "full story",
-            "read on",
-            "read the rest",
-            "click here",
-            "click here to read more",
-            "learn more",
-            "find out more",
-            "more details",
-            "read the story",
-            "read article",
-            "read story",
-            "read the latest",
-        ],
-    ),
-    (
-        Reason::Video,
-        &[
-            "now watching",
-            "now playing",
-            "watch",
-            "watch now",
-            "watch live",
-            "watch video",
-            "watch the video",
-            "play video",
-            "play",
-            "pause",
-            "replay",
-            "video",
-            "videos",
-            "live video",
-            "watch more",
-            "more videos",
-            "listen to this article",
-            "listen to this story",
-            "listen to article",
-            "listen to the story",
-            "audio",
-            "podcast",
-            "play audio",
-            "media playback is unsupported on your device",
-            "mute",
-            "unmute",
-            "fullscreen",
-            "full screen",
-            "autoplay",
-            "video ad feedback",
-            "source: cnn",
-            "up next video",
-        ],
-    ),
-    (
-        Reason::Newsletter,
-        &[
-            "newsletter",
-            "newsletters",
-            "sign up",
-            "sign up now",
-            "sign up here",
-            "subscribe to our newsletter",
-            "get our newsletter",
-            "enter your email",
-            "enter your email address",
-            "your email address",
-            "email address",
-            "thanks for signing up",
-            "thank you for signing up",
-            "join our mailing list",
-            "sign up for our newsletter",
-            "sign up to our newsletter",
-        ],
-    ),
-    (
-        Reason::Subscribe,
-        &[
-            "subscribe",
-            "subscribe now",
-            "subscribe today",
-            "subscribe to read",
-            "subscribers only",
-            "subscriber only",
-            "subscriber exclusive",
-            "already a subscriber",
-            "already a subscriber? log in",
-            "become a member",
-            "support our journalism",
-            "support us",
-            "donate",
-            "donate now",
-            "start your free trial",
-            "start free trial",
-            "unlock this article",
-            "this article is for subscribers",
-            "this content is for subscribers only",
-            "premium",
-            "exclusive to subscribers",
-            "log in to continue",
-            "create a free account",
-            "register for free",
-        ],
-    ),
-    (
-        Reason::Ad,
-        &[
-            "advertisement",
-            "advertising",
-            "ad",
-            "ads",
-            "sponsored",
-            "sponsored content",
-            "sponsored by",
-            "sponsored links",
-            "sponsored stories",
-            "paid content",
-            "paid post",
-            "paid partnership",
-            "partner content",
-            "promoted",
-            "promoted content",
-            "promoted stories",
-            "story continues below advertisement",
-            "article continues below advertisement",
-            "article continues below",
-            "story continues below",
-            "continue reading below",
-            "continues below",
-            "scroll to continue with content",
-            "advertisement - scroll to continue",
-            "ad feedback",
-            "remove ads",
-            "ad-free",
-            "skip ad",
-            "skip advertisement",
-            "advertisement: scroll to continue",
-            "this advertisement has not loaded yet",
-        ],
-    ),
-    (
-        Reason::Comments,
-        &[
-            "comments",
-            "comment",
-            "leave a comment",
-            "add a comment",
-            "post a comment",
-            "write a comment",
-            "view comments",
-            "show comments",
-            "hide comments",
-            "see comments",
-            "read comments",
-            "join the conversation",
-            "join the discussion",
-            "reply",
-            "replies",
-            "be the first to comment",
-            "comments are closed",
-            "comments closed",
-            "no comments",
-            "0 comments",
-            "have your say",
-            "comments have been disabled for this article",
-        ],
-    ),
-    (
-        Reason::Navigation,
-        &[
-            "privacy policy",
-            "privacy",
-            "privacy notice",
-            "terms of service",
-            "terms of use",
-            "terms and conditions",
-            "terms & conditions",
-            "contact us",
-            "about us",
-            "careers",
-            "site map",
-            "sitemap",
-            "help",
-            "faq",
-            "accessibility",
-            "accessibility statement",
-            "cookie policy",
-            "cookies",
-            "cookie settings",
-            "manage cookies",
-            "do not sell my personal information",
-            "your privacy choices",
-            "ad choices",
-            "adchoices",
-            "rss",
-            "rss feed",
-            "all topics",
-            "sections",
-            "top of page",
-        ],
-    ),
-    (
-        Reason::Tags,
-        &[
-            "filed under",
-            "topics",
-            "tags",
-            "tagged",
-            "tagged with",
-            "more about",
-            "categories",
-        ],
-    ),
-    (
-        Reason::WireMarker,
-        &[
-            "more", "(more)", "-more-", "- more -", "-- more", "--", "###", "-30-", "- 30 -",
-            "ends", "(ends)", "end", "(end)", "-end-", "--end--", "...",
-        ],
-    ),
-];
-
-/// Line openings of residue that may go on for a while (`READ MORE: Trump's ...`,
-/// `Sign up for our morning newsletter to ...`), with the most words such a line has.
-const PREFIXES: &[(Reason, &str, usize)] = &[
-    (Reason::ReadMore, "read more:", 25),
-    (Reason::ReadMore, "read more about", 25),
-    (Reason::ReadMore, "click here to", 30),
-    (Reason::ReadMore, "continue reading", 20),
-    (Reason::ReadMore, "read the full", 25),
-    (Reason::Related, "related:", 25),
-    (Reason::Related, "see also:", 25),
-    (Reason::Related, "also read:", 25),
-    (Reason::Related, "read also:", 25),
-    (Reason::Related, "more from ", 6),
-    (Reason::Related, "more on ", 6),
-    (Reason::Related, "more stories from", 10),
-    (Reason::Related, "more:", 25),
-    (Reason::Related, "read next:", 25),
-    (Reason::Related, "don't miss:", 25),
-    (Reason::Related, "related coverage:", 25),
-    (Reason::Video, "watch:", 25),
-    (Reason::Video, "watch live:", 25),
-    (Reason::Video, "video:", 25),
-    (Reason::Video, "now playing:", 25),
-    (Reason::Video, "listen:", 25),
-    (Reason::Video, "duration", 4),
-    (Reason::Newsletter, "sign up for", 45),
-    (Reason::Newsletter, "sign up to", 45),
-    (Reason::Newsletter, "subscribe to our", 45),
-    (Reason::Newsletter, "get our ", 30),
-    (Reason::Newsletter, "get the latest", 30),
-    (Reason::Newsletter, "by signing up", 60),
-    (Reason::Newsletter, "by subscribing", 60),
-    (Reason::Newsletter, "by clicking sign up", 60),
-    (Reason::Newsletter, "want the latest", 30),
-    (Reason::Newsletter, "never miss a", 30),
-    (Reason::Subscribe, "subscribe to ", 30),
-    (Reason::Subscribe, "subscribe for ", 30),
-    (Reason::Subscribe, "subscribe now", 30),
-    (Reason::Subscribe, "to continue reading", 30),
-    (Reason::Subscribe, "already a subscriber", 20),
-    (Reason::Subscribe, "you have reached your", 40),
-    (Reason::Subscribe, "you've reached your", 40),
-    (Reason::Subscribe, "this article is for subscribers", 30),
-    (Reason::Subscribe, "support independent journalism", 40),
-    (Reason::Subscribe, "support our journalism", 40),
-    (Reason::Subscribe, "if you value our journalism", 60),
-    (Reason::Subscribe, "unlimited access", 30),
-    (Reason::Ad, "advertisement", 8),
-    (Reason::Ad, "sponsored by", 10),
-    (Reason::Ad, "sponsored content", 10),
-    (Reason::Cookie, "we use cookies", 80),
-    (Reason::Cookie, "this site uses cookies", 80),
-    (Reason::Cookie, "this website uses cookies", 80),
-    (Reason::Cookie, "by using this site", 80),
-    (Reason::Cookie, "by continuing to use", 80),
-    (Reason::Cookie, "accept all cookies", 20),
-    (Reason::Cookie, "accept cookies", 20),
-    (Reason::Comments, "comments (", 3),
-    (Reason::Tags, "filed under:", 20),
-    (Reason::Tags, "topics:", 25),
-    (Reason::Tags, "tags:", 25),
-    (Reason::Tags, "tagged:", 25),
-    (Reason::Tags, "more about:", 25),
-    (Reason::Tags, "related topics:", 25),
-    (Reason::Tags, "categories:", 25),
-    (Reason::Share, "share this", 8),
-    (Reason::Share, "share on ", 8),
-    (Reason::Share, "follow us on", 12),
-    (Reason::Share, "follow ", 4),
-    (Reason::Share, "share via", 8),
-    (Reason::Copyright, "copyright", 60),
-    (Reason::Copyright, "©", 60),
-    (Reason::Copyright, "(c) 19", 60),
-    (Reason::Copyright, "(c) 20", 60),
-    (Reason::Copyright, "this material may not be published", 40),
-    (Reason::Copyright, "reproduction in whole or in part", 40),
-    (Reason::Ui, "reading time", 6),
-    (Reason::Ui, "listen to this", 12),
-    (Reason::Ui, "please enable javascript", 30),
-    (Reason::Ui, "please turn on javascript", 30),
-    (Reason::Ui, "you need to enable javascript", 30),
-    (Reason::Ui, "your browser does not support", 30),
-];
-
-/// Words of interface icons and buttons: a line made of nothing else
-/// (`clock menu more-arrow no yes mobile`, `Facebook Twitter Email`) is residue.
-const ICON_WORDS: &[&str] = &[
-    "clock",
-    "menu",
-    "more-arrow",
-    "arrow",
-    "no",
-    "yes",
-    "mobile",
-    "close",
-    "search",
-    "chevron",
-    "chevron-down",
-    "chevron-right",
-    "chevron-left",
-    "icon",
-    "logo",
-    "hamburger",
-    "caret",
-    "play",
-    "pause",
-    "share",
-    "email",
-    "e-mail",
-    "mail",
-    "print",
-    "comment",
-    "comments",
-    "bookmark",
-    "facebook",
-    "twitter",
-    "x",
-    "linkedin",
-    "whatsapp",
-    "reddit",
-    "pinterest",
-    "instagram",
-    "youtube",
-    "tiktok",
-    "telegram",
-    "flipboard",
-    "messenger",
-    "snapchat",
-    "threads",
-    "bluesky",
-    "mastodon",
-    "link",
-    "copy",
-    "rss",
-    "tumblr",
-    "sms",
-    "more",
-    "less",
-    "next",
-    "prev",
-    "previous",
-    "expand",
-    "collapse",
-    "plus",
-    "minus",
-    "home",
-    "user",
-    "account",
-    "profile",
-    "video",
-    "audio",
-    "camera",
-    "photo",
-    "gallery",
-    "external",
-    "external-link",
-    "info",
-    "down",
-    "up",
-    "left",
-    "right",
-    "star",
-    "heart",
-    "like",
-];
-
-/// Share targets: a line of only these (and `share`) is a row of share buttons.
-const SHARE_WORDS: &[&str] = &[
-    "share",
-    "facebook",
-    "twitter",
-    "x",
-    "linkedin",
-    "whatsapp",
-    "reddit",
-    "pinterest",
-    "email",
-    "e-mail",
-    "mail",
-    "messenger",
-    "telegram",
-    "flipboard",
-    "copy",
-    "link",
-    "sms",
-    "print",
-    "tumblr",
-    "bluesky",
-    "threads",
-];
-
 /// Why `line` is page residue, if it is.
 pub(crate) fn boilerplate(line: &str) -> Option<Reason> {
     let first = line.chars().next()?;
@@ -704,13 +215,11 @@ pub(crate) fn boilerplate(line: &str) -> Option<Reason> {
     if k.is_empty() {
         return None;
     }
-    for (reason, lines) in EXACT {
-        if lines.contains(&k.as_str()) {
-            return Some(*reason);
-        }
+    if let Some(&reason) = lex().residue.get(k.as_str()) {
+        return Some(reason);
     }
     let words = k.split(' ').count();
-    for &(reason, prefix, max_words) in PREFIXES {
+    for &(reason, prefix, max_words) in &lex().prefixes {
         if k.starts_with(prefix) && words <= max_words {
             return Some(reason);
         }
@@ -733,7 +242,31 @@ pub(crate) fn boilerplate(line: &str) -> Option<Reason> {
     if breadcrumbs(line) {
         return Some(Reason::Navigation);
     }
+    if is_rule(&k) || is_desk_initials(&k) {
+        return Some(Reason::WireMarker);
+    }
     None
+}
+
+/// A rule drawn with one character: `___`, `* * *`, `=====`.
+fn is_rule(k: &str) -> bool {
+    let mut chars = k.chars().filter(|c| !c.is_whitespace());
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    matches!(first, '_' | '-' | '*' | '=' | '~')
+        && k.chars().filter(|c| *c == first).count() >= 3
+        && chars.all(|c| c == first)
+}
+
+/// The initials of the desk editors that end agency copy: `bur-jh/rl`, `jm/kb`,
+/// `ec/dl/jm`: lower-case letters in groups of two to five, joined by `/` (at least
+/// one) and `-`, nothing else.
+fn is_desk_initials(k: &str) -> bool {
+    k.len() <= 24
+        && k.contains('/')
+        && k.split(['/', '-'])
+            .all(|g| (2..=5).contains(&g.len()) && g.bytes().all(|b| b.is_ascii_lowercase()))
 }
 
 /// A long line that is still residue: a cookie notice, a copyright or reuse notice, a
@@ -744,7 +277,7 @@ fn long_notice(line: &str) -> Option<Reason> {
     }
     let head: String = line.chars().take(48).flat_map(char::to_lowercase).collect();
     let words = line.split_whitespace().count();
-    for &(reason, prefix, max_words) in PREFIXES {
+    for &(reason, prefix, max_words) in &lex().prefixes {
         if head.starts_with(prefix) && words <= max_words {
             return Some(reason);
         }
@@ -758,10 +291,10 @@ fn word_row(k: &str) -> Option<Reason> {
     if words.len() < 2 {
         return None;
     }
-    if words.iter().all(|w| SHARE_WORDS.contains(w)) {
+    if words.iter().all(|w| lex().share_words.contains(w)) {
         return Some(Reason::Share);
     }
-    if words.len() >= 3 && words.iter().all(|w| ICON_WORDS.contains(w)) {
+    if words.len() >= 3 && words.iter().all(|w| lex().icon_words.contains(w)) {
         return Some(Reason::Ui);
     }
     None
@@ -828,171 +361,10 @@ fn breadcrumbs(line: &str) -> bool {
     false
 }
 
-/// Labels that introduce a photo credit: `Photograph: Jim Watson/AFP`,
-/// `Image source, Getty Images`.
-const CREDIT_LABELS: &[&str] = &[
-    "photograph",
-    "photographs",
-    "photo",
-    "photos",
-    "photo credit",
-    "photo credits",
-    "photographer",
-    "picture",
-    "pictures",
-    "pic",
-    "image",
-    "images",
-    "image source",
-    "image credit",
-    "image credits",
-    "illustration",
-    "photo illustration",
-    "photo-illustration",
-    "illustration by",
-    "photo by",
-    "photos by",
-    "photograph by",
-    "picture by",
-    "image by",
-    "composite",
-    "credit",
-    "credits",
-    "graphic",
-    "graphics",
-    "video credit",
-    "footage",
-];
-
-/// Agencies and archives whose name alone, on its own line, is a photo credit.
-const PHOTO_AGENCIES: &[&str] = &[
-    "getty images",
-    "getty",
-    "afp via getty images",
-    "shutterstock",
-    "alamy",
-    "alamy stock photo",
-    "alamy live news",
-    "epa",
-    "epa-efe",
-    "efe",
-    "ap photo",
-    "ap images",
-    "pa",
-    "pa wire",
-    "pa images",
-    "pa media",
-    "pa archive",
-    "istock",
-    "istockphoto",
-    "handout",
-    "file photo",
-    "sipa",
-    "sipa usa",
-    "anadolu",
-    "anadolu agency",
-    "nurphoto",
-    "zuma",
-    "zuma press",
-    "rex",
-    "rex features",
-    "the washington post",
-    "the new york times",
-    "yonhap",
-    "kcna",
-    "xinhua",
-    "tass",
-    "corbis",
-    "magnum",
-    "universal images group",
-    "bloomberg via getty images",
-];
-
-/// Agencies that also send stories: alone on a line they are a credit next to a caption
-/// and a source tag at the end of an article.
-pub(crate) const WIRE_AGENCIES: &[&str] = &[
-    "reuters",
-    "reuter",
-    "ap",
-    "the associated press",
-    "associated press",
-    "afp",
-    "agence france-presse",
-    "agence france presse",
-    "bloomberg",
-    "dpa",
-    "upi",
-    "kyodo",
-    "kyodo news",
-    "ansa",
-    "aap",
-    "the canadian press",
-    "cp",
-    "pti",
-    "ani",
-    "ians",
-    "interfax",
-    "ria novosti",
-    "anadolu",
-    "bernama",
-    "xinhua",
-    "yonhap",
-    "tass",
-    "efe",
-];
-
-/// Outlets that sign off stories they wrote for others: `– Guardian`, `(AP)`.
-const OUTLETS: &[&str] = &[
-    "guardian",
-    "the guardian",
-    "observer",
-    "the observer",
-    "the independent",
-    "independent",
-    "the telegraph",
-    "telegraph",
-    "the times",
-    "times",
-    "new york times",
-    "the new york times",
-    "nyt",
-    "washington post",
-    "the washington post",
-    "wsj",
-    "the wall street journal",
-    "wall street journal",
-    "financial times",
-    "ft",
-    "bbc",
-    "bbc news",
-    "cnn",
-    "npr",
-    "abc news",
-    "nbc news",
-    "cbs news",
-    "sky news",
-    "al jazeera",
-    "politico",
-    "axios",
-    "bloomberg news",
-    "agencies",
-    "news agencies",
-    "wires",
-    "wire services",
-    "staff",
-    "staff and agencies",
-    "staff writers",
-    "press association",
-    "pa media",
-    "the conversation",
-    "irish times",
-    "the irish times",
-];
-
 /// True when `s` names a wire agency or an outlet known to sign off stories.
 pub(crate) fn is_outlet(s: &str) -> bool {
     let k = s.trim().trim_end_matches('.').to_ascii_lowercase();
-    WIRE_AGENCIES.contains(&k.as_str()) || OUTLETS.contains(&k.as_str())
+    lex().wire_agencies.contains(&k.as_str()) || lex().outlets.contains(&k.as_str())
 }
 
 /// True for a photo credit on a line of its own: `Joe Raedle/Getty Images`,
@@ -1008,7 +380,7 @@ pub(crate) fn is_credit(line: &str) -> bool {
     }
     let lower = inner.to_ascii_lowercase();
     let lower = lower.trim_end_matches('.');
-    if PHOTO_AGENCIES.contains(&lower) {
+    if lex().photo_agencies.contains(&lower) {
         return true;
     }
     for via in [
@@ -1029,7 +401,7 @@ pub(crate) fn is_credit(line: &str) -> bool {
 fn labelled_credit(line: &str) -> Option<&str> {
     let colon = line.find([':', ',']).filter(|&i| i <= 24)?;
     let label = line.get(..colon)?.trim().to_ascii_lowercase();
-    if !CREDIT_LABELS.contains(&label.as_str()) {
+    if !lex().credit_labels.contains(&label.as_str()) {
         return None;
     }
     line.get(colon + 1..)
@@ -1056,10 +428,10 @@ fn slash_credit(line: &str) -> bool {
         let p = part
             .trim_matches(|c: char| matches!(c, '(' | ')'))
             .to_ascii_lowercase();
-        PHOTO_AGENCIES.contains(&p.as_str())
-            || WIRE_AGENCIES.contains(&p.as_str())
-            || OUTLETS.contains(&p.as_str())
-            || p.split([' ', '-']).any(|w| CREDIT_WORDS.contains(&w))
+        lex().photo_agencies.contains(&p.as_str())
+            || lex().wire_agencies.contains(&p.as_str())
+            || lex().outlets.contains(&p.as_str())
+            || p.split([' ', '-']).any(|w| lex().credit_words.contains(&w))
     });
     names_agency
         && parts.iter().all(|part| {
@@ -1075,38 +447,6 @@ fn slash_credit(line: &str) -> bool {
             .iter()
             .any(|p| p.chars().filter(|c| c.is_alphabetic()).count() >= 2)
 }
-
-/// Words that mark a part of a slash credit as the agency: `Jane Doe/Staff`,
-/// `Kim Hong-Ji/Pool`, `Jim Watson/AFP via Getty Images`.
-const CREDIT_WORDS: &[&str] = &[
-    "getty",
-    "images",
-    "photo",
-    "photos",
-    "staff",
-    "pool",
-    "file",
-    "handout",
-    "contributor",
-    "courtesy",
-    "reuters",
-    "ap",
-    "afp",
-    "epa",
-    "epa-efe",
-    "shutterstock",
-    "alamy",
-    "pa",
-    "bloomberg",
-    "corbis",
-    "sipa",
-    "zuma",
-    "rex",
-    "kcna",
-    "yonhap",
-    "xinhua",
-    "tass",
-];
 
 fn strip_parens(line: &str) -> &str {
     let t = line.trim();
@@ -1209,56 +549,21 @@ pub(crate) fn is_marked_caption(line: &str) -> bool {
         && (line.split_whitespace().count() >= 3 || line.starts_with('▲'))
 }
 
-/// Openings of contributor lines: `By ...`, `Reporting by ...`.
-const BYLINE_OPENINGS: &[&str] = &[
-    "additional reporting by ",
-    "reporting by ",
-    "reported by ",
-    "writing by ",
-    "written by ",
-    "editing by ",
-    "edited by ",
-    "compiled by ",
-    "words by ",
-    "story by ",
-    "text by ",
-    "interview by ",
-    "posted by ",
-    "published by ",
-    "author: ",
-    "authors: ",
-    "byline: ",
-    "(reporting by ",
-    "(additional reporting by ",
-    "(writing by ",
-    "(editing by ",
-    "(compiled by ",
-];
-
-/// Newsroom roles that follow a name on an author line: `Laura Bicker, Seoul correspondent`.
-const ROLES: &[&str] = &[
-    "correspondent",
-    "reporter",
-    "editor",
-    "writer",
-    "columnist",
-    "contributor",
-    "producer",
-    "journalist",
-    "bureau chief",
-    "staff writer",
-    "senior writer",
-    "news desk",
-];
-
 /// True for a byline: `By Jane Doe and John Roe, CNN`, `By JANE DOE | Updated ...`,
 /// `Reporting by ...; Editing by ...`, `Posted by jane`.
 pub(crate) fn is_byline(line: &str) -> bool {
     if line.len() > 400 {
         return false;
     }
+    if is_contributor_line(line) {
+        return true;
+    }
     let lower_head: String = line.chars().take(28).flat_map(char::to_lowercase).collect();
-    if BYLINE_OPENINGS.iter().any(|o| lower_head.starts_with(o)) {
+    if lex()
+        .byline_openings
+        .iter()
+        .any(|o| lower_head.starts_with(o))
+    {
         return line.starts_with(|c: char| c.is_uppercase() || c == '(')
             && line.split_whitespace().count() <= 45;
     }
@@ -1287,51 +592,29 @@ pub(crate) fn is_byline(line: &str) -> bool {
         w.is_empty() || starts_upper_or_digit(w) || joiners.contains(&w) || w.starts_with('@')
     });
     named
-        && !words
-            .first()
-            .is_some_and(|w| FUNCTION_WORDS.contains(&w.to_ascii_lowercase().as_str()))
+        && !words.first().is_some_and(|w| {
+            lex()
+                .function_words
+                .contains(&w.to_ascii_lowercase().as_str())
+        })
 }
 
-/// Capitalized words that begin sentences, not names: "By The end of ..." is no byline.
-const FUNCTION_WORDS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "this",
-    "that",
-    "these",
-    "those",
-    "then",
-    "now",
-    "late",
-    "early",
-    "mid",
-    "next",
-    "last",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "contrast",
-    "comparison",
-    "law",
-    "far",
-    "then,",
-];
+/// A note naming contributors: `Associated Press writer Lena Morris in Olympia
+/// contributed to this report.`, `Jane Doe contributed reporting.`
+fn is_contributor_line(line: &str) -> bool {
+    let lower = line.trim_end_matches('.').to_ascii_lowercase();
+    (3..=30).contains(&line.split_whitespace().count())
+        && starts_upper_or_digit(line)
+        && [
+            "contributed to this report",
+            "contributed to this story",
+            "contributed to this article",
+            "contributed reporting",
+            "contributed additional reporting",
+        ]
+        .iter()
+        .any(|end| lower.ends_with(end))
+}
 
 fn ends_with_initial(s: &str) -> bool {
     s.rsplit(' ')
@@ -1348,7 +631,7 @@ pub(crate) fn is_role_line(line: &str) -> bool {
     let lower = line.to_ascii_lowercase();
     let words = line.split_whitespace().count();
     (2..=9).contains(&words)
-        && ROLES.iter().any(|r| {
+        && lex().roles.iter().any(|r| {
             lower.ends_with(r)
                 || lower.contains(&format!("{r},"))
                 || lower.contains(&format!("{r} |"))
@@ -1363,9 +646,11 @@ pub(crate) fn is_role_line(line: &str) -> bool {
 /// or sentence punctuation (`Jane Doe`, `Mary-Ann O'Neill`).
 pub(crate) fn is_name_line(line: &str) -> bool {
     let words: Vec<&str> = line.split_whitespace().collect();
-    let function_word = words
-        .first()
-        .is_some_and(|w| FUNCTION_WORDS.contains(&w.to_ascii_lowercase().as_str()));
+    let function_word = words.first().is_some_and(|w| {
+        lex()
+            .function_words
+            .contains(&w.to_ascii_lowercase().as_str())
+    });
     !function_word
         && (2..=4).contains(&words.len())
         && line.len() <= 48
@@ -1629,6 +914,25 @@ fn all_capitals(place: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_lexicon_file_reads_whole() {
+        let lex = lex();
+        assert_eq!(lex.errors, Vec::<String>::new());
+        assert!(lex.residue.len() > 300 && lex.prefixes.len() > 50);
+        for set in [
+            &lex.icon_words,
+            &lex.share_words,
+            &lex.wire_agencies,
+            &lex.speech_verbs,
+        ] {
+            assert!(!set.is_empty());
+        }
+        // Entries are compared in lower case.
+        for entry in lex.residue.keys().chain(lex.function_words.iter()) {
+            assert_eq!(*entry, entry.to_lowercase(), "{entry}");
+        }
+    }
 
     #[test]
     fn residue_by_reason() {

@@ -209,6 +209,30 @@ impl Reason {
             Reason::WireMarker => "wire_marker",
         }
     }
+
+    /// Every reason, in the order of the documentation.
+    pub const ALL: [Reason; 15] = [
+        Reason::Ui,
+        Reason::Navigation,
+        Reason::Share,
+        Reason::Related,
+        Reason::ReadMore,
+        Reason::Video,
+        Reason::Newsletter,
+        Reason::Subscribe,
+        Reason::Ad,
+        Reason::Copyright,
+        Reason::Cookie,
+        Reason::Comments,
+        Reason::Tags,
+        Reason::Link,
+        Reason::WireMarker,
+    ];
+
+    /// The reason named `name` (`"read_more"`, `"ui"`...), as [`Reason::as_str`] writes it.
+    pub fn from_name(name: &str) -> Option<Reason> {
+        Reason::ALL.into_iter().find(|r| r.as_str() == name)
+    }
 }
 
 /// One block of an article: its kind and its span in the article's text.

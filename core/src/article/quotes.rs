@@ -10,179 +10,9 @@
 //! continues from the paragraph before. Short quoted phrases (under four words) with no
 //! speaker are scare quotes or names, not quotations, and are left out.
 
+use super::lexicon::lex;
 use super::{Block, BlockKind, Quote};
 use crate::text::Span;
-
-/// Verbs that attribute speech, as news copy writes them.
-const SPEECH_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
-    "tell",
-    "added",
-    "adds",
-    "tweeted",
-    "tweets",
-    "wrote",
-    "writes",
-    "asked",
-    "asks",
-    "replied",
-    "replies",
-    "explained",
-    "explains",
-    "insisted",
-    "insists",
-    "stated",
-    "declared",
-    "declares",
-    "noted",
-    "notes",
-    "warned",
-    "warns",
-    "argued",
-    "argues",
-    "announced",
-    "announces",
-    "posted",
-    "remarked",
-    "exclaimed",
-    "shouted",
-    "responded",
-    "responds",
-    "commented",
-    "recalled",
-    "recalls",
-    "joked",
-    "jokes",
-    "cried",
-    "continued",
-    "continues",
-    "acknowledged",
-    "acknowledges",
-    "admitted",
-    "admits",
-    "conceded",
-    "concedes",
-    "claimed",
-    "claims",
-    "confirmed",
-    "confirms",
-    "suggested",
-    "suggests",
-    "observed",
-    "cautioned",
-    "stressed",
-    "stresses",
-    "emphasised",
-    "emphasized",
-    "predicted",
-    "predicts",
-    "promised",
-    "vowed",
-    "vows",
-    "urged",
-    "urges",
-    "complained",
-    "lamented",
-    "wondered",
-    "mused",
-    "quipped",
-    "countered",
-    "retorted",
-    "yelled",
-    "whispered",
-    "testified",
-    "boasted",
-    "pleaded",
-    "reiterated",
-    "concluded",
-    "reported",
-    "reports",
-];
-
-/// Words that name no one: they end a speaker's name when met going backwards, and a
-/// "speaker" that starts with one is no speaker.
-const NOT_NAMES: &[&str] = &[
-    "but",
-    "and",
-    "or",
-    "so",
-    "yet",
-    "however",
-    "meanwhile",
-    "still",
-    "then",
-    "on",
-    "in",
-    "at",
-    "after",
-    "before",
-    "when",
-    "while",
-    "as",
-    "asked",
-    "speaking",
-    "earlier",
-    "later",
-    "last",
-    "also",
-    "now",
-    "if",
-    "though",
-    "although",
-    "because",
-    "since",
-    "with",
-    "for",
-    "from",
-    "to",
-    "by",
-    "of",
-    "that",
-    "which",
-    "who",
-    "where",
-    "what",
-    "why",
-    "how",
-    "this",
-    "these",
-    "those",
-    "there",
-    "here",
-    "instead",
-    "indeed",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "today",
-    "yesterday",
-    "tomorrow",
-    "once",
-    "again",
-    "not",
-    "it's",
-    "it’s",
-];
 
 /// Pronouns that may speak.
 const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "you", "it"];
@@ -432,7 +262,7 @@ fn lower(w: &str) -> String {
 }
 
 fn is_verb(w: &Word<'_>) -> bool {
-    SPEECH_VERBS.contains(&lower(w.bare).as_str())
+    lex().speech_verbs.contains(&lower(w.bare).as_str())
 }
 
 /// True when the word ends a sentence (a full stop that is not an abbreviation's).
@@ -467,6 +297,12 @@ fn ends_sentence(w: &Word<'_>) -> bool {
                 | "Sr"
         );
     !abbreviation
+}
+
+/// True when the punctuation after the word ends the name: a comma, a semicolon, a colon,
+/// or a full stop that is not an abbreviation's (`Sen.` goes on).
+fn ends_sentence_or_clause(w: &Word<'_>) -> bool {
+    !w.raw.ends_with('.') || ends_sentence(w)
 }
 
 fn capitalized(w: &Word<'_>) -> bool {
@@ -544,17 +380,23 @@ fn verb_span(ws: &[Word<'_>], v: usize) -> Option<Span> {
 fn forward_name(ws: &[Word<'_>], from: usize) -> Option<Span> {
     let first = ws.get(from)?;
     let first_lower = lower(first.bare);
+    // A lower-case modifier before a capitalized title: "state Sen. Ellen Park",
+    // "former President Bill Clinton".
+    let modifier = first.bare.chars().all(char::is_lowercase)
+        && first.raw == first.bare
+        && ws.get(from + 1).is_some_and(capitalized);
     if !(capitalized(first)
+        || modifier
         || DETERMINERS.contains(&first_lower.as_str())
         || PRONOUNS.contains(&first_lower.as_str()))
-        || NOT_NAMES.contains(&first_lower.as_str())
+        || lex().not_names.contains(&first_lower.as_str())
     {
         return None;
     }
     let mut end = from;
     for (i, w) in ws.iter().enumerate().skip(from).take(8) {
         let l = lower(w.bare);
-        if i > from && (NOT_NAMES.contains(&l.as_str()) || is_verb(w)) {
+        if i > from && (lex().not_names.contains(&l.as_str()) || is_verb(w)) {
             break;
         }
         if i > from
@@ -568,7 +410,10 @@ fn forward_name(ws: &[Word<'_>], from: usize) -> Option<Span> {
             }
         }
         end = i;
-        if w.raw.ends_with([',', '.', ';', ':']) && !w.raw.ends_with("..") {
+        if w.raw.ends_with([',', '.', ';', ':'])
+            && !w.raw.ends_with("..")
+            && ends_sentence_or_clause(w)
+        {
             break;
         }
     }
@@ -584,7 +429,7 @@ fn name_phrase(name: &[Word<'_>]) -> Option<Span> {
     let starts_well = capitalized(first)
         || DETERMINERS.contains(&first_lower.as_str())
         || PRONOUNS.contains(&first_lower.as_str());
-    if !starts_well || NOT_NAMES.contains(&first_lower.as_str()) || name.len() > 7 {
+    if !starts_well || lex().not_names.contains(&first_lower.as_str()) || name.len() > 7 {
         return None;
     }
     // A name does not run over a sentence end.
@@ -657,7 +502,7 @@ fn backward_name(ws: &[Word<'_>]) -> Option<Span> {
         if i + 1 < ws.len() && w.raw.ends_with([',', ':', ';']) {
             break;
         }
-        if NOT_NAMES.contains(&l.as_str()) || is_verb(w) {
+        if lex().not_names.contains(&l.as_str()) || is_verb(w) {
             break;
         }
         if DETERMINERS.contains(&l.as_str()) {

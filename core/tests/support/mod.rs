@@ -29,22 +29,19 @@ pub fn check_invariants(a: &Article) -> Result<(), String> {
         for c in &mut covered[b.span.range()] {
             *c += 1;
         }
-        if let Some(r) = b.repeat_of {
-            if r >= i || a.block_text(&a.blocks[r]) != piece {
-                return Err(format!(
-                    "block {i} repeats {r}, which is not an earlier copy"
-                ));
-            }
+        if let Some(r) = b.repeat_of
+            && (r >= i || a.block_text(&a.blocks[r]) != piece)
+        {
+            return Err(format!(
+                "block {i} repeats {r}, which is not an earlier copy"
+            ));
         }
     }
     for (at, c) in text.char_indices() {
         if !c.is_whitespace() && covered[at] != 1 {
             return Err(format!(
                 "byte {at} ({:?}...) is in {} blocks",
-                &text[at..text.len().min(at + 20)]
-                    .chars()
-                    .take(20)
-                    .collect::<String>(),
+                text[at..].chars().take(20).collect::<String>(),
                 covered[at]
             ));
         }
