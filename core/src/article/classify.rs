@@ -132,10 +132,16 @@ pub(crate) fn classify(text: &str, meta_title: Option<&str>) -> Classified {
     let mut units = split_units(text);
     by_content(text, &mut units);
     by_neighbours(text, &mut units);
-    let body_start = by_place(text, &mut units, meta_title);
-    headings(text, &mut units, body_start);
+    let (body_start, title) = by_place(text, &mut units, meta_title);
+    // Headings come after the title: a short line between the header's bylines and dates
+    // and the first paragraph is one too.
+    headings(
+        text,
+        &mut units,
+        title.map_or(body_start, |t| body_start.min(t + 1)),
+    );
     source_tag_at_end(text, &mut units);
-    let published = header_date(text, &units);
+    let published = header_date(text, units.get(..body_start).unwrap_or(&units));
 
     let mut blocks: Vec<Block> = units
         .iter()
@@ -225,7 +231,7 @@ fn dateline_is_strong(dateline: &str) -> bool {
 
 /// A dateline with an agency in brackets: `SEOUL, March 14 (Reuters) -`.
 fn dateline_names_agency(dateline: &str) -> bool {
-    dateline.contains(')')
+    dateline.contains(')') || dateline.contains("/ -") || dateline.contains("/ —")
 }
 
 /// Sets the kind of unit `i` (nothing when there is no such unit).
@@ -292,9 +298,77 @@ fn is_date_line(piece: &str, words: usize) -> bool {
         })
 }
 
+/// Labels printed on a line of their own before what they label: `Published` over a
+/// date is part of the dateline; `Image caption,` makes the next line a caption.
+fn labels(text: &str, units: &mut [Unit]) {
+    for i in 0..units.len() {
+        let Some(&u) = units.get(i) else { break };
+        let next = units.get(i + 1).copied();
+        let k = lexicon::key(u.span.slice(text));
+        let k = k.trim_end_matches(',');
+        if u.open()
+            && DATE_LABELS.contains(&k)
+            && next.is_some_and(|n| n.kind == Some(BlockKind::Dateline))
+        {
+            set_at(units, i, BlockKind::Dateline);
+        } else if u.kind == Some(BlockKind::Boilerplate)
+            && matches!(k, "image caption" | "caption" | "photo caption")
+            && next.is_some_and(|n| n.open() && n.words >= 3)
+        {
+            set_at(units, i + 1, BlockKind::Caption);
+        }
+    }
+}
+
+/// Words that label a date on the line after them.
+const DATE_LABELS: &[&str] = &[
+    "published",
+    "updated",
+    "posted",
+    "last updated",
+    "first published",
+    "modified",
+    "last modified",
+];
+
+/// Share buttons printed one per line (`Facebook`, `Twitter`, `Email`): two or more in a
+/// row, with only residue between them.
+fn share_rows(text: &str, units: &mut [Unit]) {
+    let is_share = |u: &Unit| {
+        u.open() && u.words <= 2 && {
+            let k = lexicon::key(u.span.slice(text));
+            lexicon::lex().share_words.contains(k.as_str())
+        }
+    };
+    let mut i = 0;
+    while i < units.len() {
+        let mut members = Vec::new();
+        let mut j = i;
+        while let Some(u) = units.get(j) {
+            if is_share(u) {
+                members.push(j);
+            } else if u.kind != Some(BlockKind::Boilerplate) {
+                break;
+            }
+            j += 1;
+        }
+        if members.len() >= 2 {
+            for &m in &members {
+                if let Some(u) = units.get_mut(m) {
+                    u.set(BlockKind::Boilerplate);
+                    u.reason = Some(Reason::Share);
+                }
+            }
+        }
+        i = j.max(i + 1);
+    }
+}
+
 /// Kinds that the neighbours decide: captions (printed twice, or next to a credit or a
 /// caption they repeat) and the links listed under a "Related" label.
 fn by_neighbours(text: &str, units: &mut [Unit]) {
+    labels(text, units);
+    share_rows(text, units);
     let first_open = units.iter().position(|u| u.open());
     for i in 0..units.len() {
         let Some(next) = units.get(i + 1).copied() else {
@@ -333,18 +407,24 @@ fn by_neighbours(text: &str, units: &mut [Unit]) {
     // follows. One headline followed by a byline is the title, not a link.
     let mut i = 0;
     while i < units.len() {
-        let label = units.get(i).is_some_and(|u| {
-            u.kind == Some(BlockKind::Boilerplate)
-                && matches!(u.reason, Some(Reason::Related | Reason::ReadMore))
+        let label = units.get(i).and_then(|u| {
+            u.reason
+                .filter(|_| u.kind == Some(BlockKind::Boilerplate))
+                .filter(|r| matches!(r, Reason::Related | Reason::ReadMore | Reason::Tags))
         });
         i += 1;
-        if !label {
+        let Some(label) = label else {
             continue;
-        }
+        };
+        // Topics are one to four words; links to stories are headlines.
+        let (words, reason) = match label {
+            Reason::Tags => (1..=4, Reason::Tags),
+            _ => (3..=20, Reason::Related),
+        };
         let mut items = Vec::new();
         let mut j = i;
         while let Some(u) = units.get(j) {
-            if u.open() && u.headline && (3..=20).contains(&u.words) {
+            if u.open() && u.headline && words.contains(&u.words) {
                 items.push(j);
             } else if !matches!(
                 u.kind,
@@ -361,17 +441,18 @@ fn by_neighbours(text: &str, units: &mut [Unit]) {
             for &k in &items {
                 if let Some(u) = units.get_mut(k) {
                     u.set(BlockKind::Boilerplate);
-                    u.reason = Some(Reason::Related);
+                    u.reason = Some(reason);
                 }
             }
         }
-        i = j.max(i);
+        // The next label may stand among the residue after the items.
+        i = items.last().map_or(i, |&k| k + 1);
     }
 }
 
 /// Title, kicker, dek and author lines: the header before the first body paragraph.
-/// Returns the index of the first unit of the body.
-fn by_place(text: &str, units: &mut [Unit], meta_title: Option<&str>) -> usize {
+/// Returns the index of the first unit of the body and that of the title.
+fn by_place(text: &str, units: &mut [Unit], meta_title: Option<&str>) -> (usize, Option<usize>) {
     let body_start = units
         .iter()
         .position(|u| u.body() || u.after_dateline)
@@ -413,6 +494,7 @@ fn by_place(text: &str, units: &mut [Unit], meta_title: Option<&str>) -> usize {
     });
     if let Some(t) = title {
         set_at(units, t, BlockKind::Title);
+        navigation_before(units, &header, t);
     }
 
     let mut dek_done = false;
@@ -425,10 +507,11 @@ fn by_place(text: &str, units: &mut [Unit], meta_title: Option<&str>) -> usize {
             j.and_then(|j| units.get(j))
                 .is_some_and(|n| matches!(n.kind, Some(BlockKind::Dateline | BlockKind::Byline)))
         };
-        if lexicon::is_role_line(piece)
-            || (lexicon::is_name_line(piece)
-                && (near_date(i.checked_sub(1)) || near_date(Some(i + 1))))
-        {
+        // A name next to (or one line from) a date or another author line.
+        let near = [i.checked_sub(2), i.checked_sub(1), Some(i + 1), Some(i + 2)]
+            .into_iter()
+            .any(near_date);
+        if lexicon::is_role_line(piece) || (lexicon::is_name_line(piece) && near) {
             set_at(units, i, BlockKind::Byline);
             continue;
         }
@@ -439,9 +522,17 @@ fn by_place(text: &str, units: &mut [Unit], meta_title: Option<&str>) -> usize {
             }
             continue;
         }
+        // The dek stands under the title, before the author and date lines.
+        let after_matter = title.is_some_and(|t| {
+            units
+                .iter()
+                .take(i)
+                .skip(t + 1)
+                .any(|n| matches!(n.kind, Some(BlockKind::Byline | BlockKind::Dateline)))
+        });
         if u.headline && u.words <= 2 {
             set_at(units, i, BlockKind::Kicker);
-        } else if !dek_done && u.words <= 60 {
+        } else if !dek_done && !after_matter && u.words <= 60 {
             set_at(units, i, BlockKind::Dek);
             dek_done = true;
         }
@@ -465,15 +556,61 @@ fn by_place(text: &str, units: &mut [Unit], meta_title: Option<&str>) -> usize {
             let body_follows = units.iter().skip(j + 2).any(Unit::body);
             if between_header_matter && body_follows {
                 set_at(units, j, BlockKind::Dek);
-                return units
+                let body = units
                     .iter()
                     .skip(j + 1)
                     .position(Unit::body)
                     .map_or(units.len(), |k| j + 1 + k);
+                return (body, title);
             }
         }
     }
-    body_start
+    (body_start, title)
+}
+
+/// Short lines before the title in a row of two or more (`Home`, `News`, `Sport`) are the
+/// site's navigation; the last of them, when it stands just above the title, is the
+/// kicker. `header` lists the open units of the header.
+fn navigation_before(units: &mut [Unit], header: &[usize], title: usize) {
+    let short = |u: &Unit| u.open() && u.headline && u.words <= 3;
+    let mut runs: Vec<Vec<usize>> = Vec::new();
+    let mut last: Option<usize> = None;
+    for &i in header.iter().filter(|&&i| i < title) {
+        if !unit_is(units, i, short) {
+            last = None;
+            continue;
+        }
+        // Only residue between this line and the last short one keeps the row going.
+        let joined = last.is_some_and(|l| {
+            units
+                .iter()
+                .take(i)
+                .skip(l + 1)
+                .all(|u| u.kind == Some(BlockKind::Boilerplate))
+        });
+        match runs.last_mut() {
+            Some(run) if joined => run.push(i),
+            _ => runs.push(vec![i]),
+        }
+        last = Some(i);
+    }
+    for run in runs.iter().filter(|r| r.len() >= 2) {
+        let Some(&end) = run.last() else { continue };
+        let above_title = units
+            .iter()
+            .take(title)
+            .skip(end + 1)
+            .all(|u| matches!(u.kind, Some(BlockKind::Boilerplate | BlockKind::Dateline)));
+        for &i in run {
+            if i == end && above_title {
+                continue;
+            }
+            if let Some(u) = units.get_mut(i) {
+                u.set(BlockKind::Boilerplate);
+                u.reason = Some(Reason::Navigation);
+            }
+        }
+    }
 }
 
 /// Case- and space-insensitive form of a title, for comparing a source's title with a
@@ -568,7 +705,17 @@ fn header_date(text: &str, units: &[Unit]) -> Option<Published> {
         if piece.len() > 200 {
             continue;
         }
-        for part in std::iter::once(piece).chain(piece.split(['|', '•', '·']).map(str::trim)) {
+        // "Posted by Margaret on August 3, 2020": the date after the last " on ".
+        let after_on = piece.rsplit_once(" on ").map(|(_, d)| d);
+        let parts = piece.split(['|', '•', '·']).map(str::trim);
+        let wire = (u.kind == Some(BlockKind::Dateline))
+            .then(|| dateline_date(piece))
+            .flatten();
+        for part in std::iter::once(piece)
+            .chain(parts)
+            .chain(after_on)
+            .chain(wire)
+        {
             let Ok(date) = Published::parse(part) else {
                 continue;
             };
@@ -594,6 +741,25 @@ fn header_date(text: &str, units: &[Unit]) -> Option<Published> {
         }
     }
     best.map(|(_, p)| p)
+}
+
+/// The date in a wire dateline, from the first comma on: `SEOUL, April 17, 2018
+/// (Reuters) -` → `April 17, 2018`; `NORTHFIELD, Ohio, Sept. 14, 2021 /PRNewswire/ --` →
+/// `Sept. 14, 2021`. Only a date with a year reads as a publication date.
+fn dateline_date(dateline: &str) -> Option<&str> {
+    let mut head = dateline.trim_end_matches(['-', '—', '–', '―', ' ']);
+    for (open, close) in [('(', ')'), ('/', '/')] {
+        if let Some(h) = head.strip_suffix(close)
+            && let Some(at) = h.rfind(open)
+        {
+            head = h.get(..at)?.trim_end();
+        }
+    }
+    head.match_indices(',')
+        .map(|(at, _)| head.get(at + 1..).unwrap_or("").trim())
+        .find(|rest| {
+            rest.bytes().filter(u8::is_ascii_digit).count() >= 5 && Published::parse(rest).is_ok()
+        })
 }
 
 /// Marks each block whose text repeats an earlier block's exactly.

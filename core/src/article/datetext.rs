@@ -630,8 +630,24 @@ pub(crate) fn is_relative_stamp(line: &str) -> bool {
         return false;
     };
     let mut words = rest.split_whitespace();
-    let (Some(n), Some(unit), None) = (words.next(), words.next(), words.next()) else {
-        return false;
+    let (n, unit) = match (words.next(), words.next(), words.next()) {
+        (Some(n), Some(unit), None) => (n, unit),
+        // "1h ago", "20m ago", "2d ago": the number and the unit in one word.
+        (Some(word), None, None) => {
+            let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+            let (n, unit) = word.split_at_checked(digits).unwrap_or((word, ""));
+            let unit = match unit {
+                "s" => "sec",
+                "m" => "min",
+                "h" => "hour",
+                "d" => "day",
+                "w" => "week",
+                "y" => "year",
+                other => other,
+            };
+            (n, unit)
+        }
+        _ => return false,
     };
     (n == "a" || n == "an" || small_number(n, 3).is_some())
         && matches!(

@@ -160,7 +160,7 @@ pub(crate) fn key(line: &str) -> String {
     }
     let trimmed = out
         .trim_start_matches(is_decoration)
-        .trim_end_matches(|c: char| is_decoration(c) || matches!(c, ':' | '.' | '!'));
+        .trim_end_matches(|c: char| is_decoration(c) || matches!(c, ':' | '.' | '!' | ','));
     trimmed.to_owned()
 }
 
@@ -211,6 +211,9 @@ pub(crate) fn boilerplate(line: &str) -> Option<Reason> {
     if first == '©' {
         return Some(Reason::Copyright);
     }
+    if is_rule(line.trim()) {
+        return Some(Reason::WireMarker);
+    }
     let k = key(line);
     if k.is_empty() {
         return None;
@@ -239,22 +242,26 @@ pub(crate) fn boilerplate(line: &str) -> Option<Reason> {
     if is_reading_time(&k) {
         return Some(Reason::Ui);
     }
+    if is_audio_length(&k) {
+        return Some(Reason::Video);
+    }
     if breadcrumbs(line) {
         return Some(Reason::Navigation);
     }
-    if is_rule(&k) || is_desk_initials(&k) {
+    if is_desk_initials(&k) {
         return Some(Reason::WireMarker);
     }
     None
 }
 
-/// A rule drawn with one character: `___`, `* * *`, `=====`.
+/// A rule drawn with one character: `___`, `* * *`, `=====`, `###` (the end of a press
+/// release).
 fn is_rule(k: &str) -> bool {
     let mut chars = k.chars().filter(|c| !c.is_whitespace());
     let Some(first) = chars.next() else {
         return false;
     };
-    matches!(first, '_' | '-' | '*' | '=' | '~')
+    matches!(first, '_' | '-' | '*' | '=' | '~' | '#')
         && k.chars().filter(|c| *c == first).count() >= 3
         && chars.all(|c| c == first)
 }
@@ -340,6 +347,29 @@ fn is_reading_time(k: &str) -> bool {
         return false;
     };
     n.chars().all(|c| c.is_ascii_digit()) && matches!(unit, "min" | "mins" | "minute" | "minutes")
+}
+
+/// An audio or video player's length: `4-minute listen`, `listen · 4:12`,
+/// `watch 2:30`, `3 min listen`.
+fn is_audio_length(k: &str) -> bool {
+    if let Some(rest) = k
+        .strip_suffix(" listen")
+        .or_else(|| k.strip_suffix(" watch"))
+    {
+        return is_reading_time(&format!("{rest} read"));
+    }
+    let Some(rest) = k.strip_prefix("listen").or_else(|| k.strip_prefix("watch")) else {
+        return false;
+    };
+    let rest = rest
+        .trim_start_matches([' ', '·', '|', '-', '('])
+        .trim_end_matches(')');
+    let mut parts = rest.split(':');
+    let (Some(m), Some(sec)) = (parts.next(), parts.next()) else {
+        return false;
+    };
+    let digits = |p: &str| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit());
+    digits(m) && digits(sec) && parts.all(digits)
 }
 
 /// `Home > World > Asia`, `News | Politics | Europe`: three or more short items joined by
@@ -678,7 +708,7 @@ pub(crate) fn is_source_tag(line: &str, at_end: bool) -> bool {
     if lower == "reuter" {
         return true;
     }
-    if let Some(rest) = ["source:", "sources:", "with ", "via ", "from "]
+    if let Some(rest) = ["source:", "sources:", "source ", "with ", "via ", "from "]
         .iter()
         .find_map(|p| lower.strip_prefix(p))
     {
@@ -705,10 +735,12 @@ pub(crate) fn is_source_tag(line: &str, at_end: bool) -> bool {
 /// Where a source tag printed after an article's last sentence starts
 /// (`... toward the end of the process.” – Guardian`), as a byte offset into `piece`.
 pub(crate) fn source_tag_suffix(piece: &str) -> Option<usize> {
-    let tail_start = piece.len().saturating_sub(48);
-    let tail = piece
-        .get(tail_start..)
-        .or_else(|| piece.get(piece.len().saturating_sub(60)..))?;
+    // The last 48 bytes or so, from a character boundary.
+    let mut tail_start = piece.len().saturating_sub(48);
+    while !piece.is_char_boundary(tail_start) {
+        tail_start -= 1;
+    }
+    let tail = piece.get(tail_start..)?;
     for dash in [" – ", " — ", " - ", " -- ", " ― "] {
         if let Some(at) = tail.rfind(dash) {
             let start = tail_start + at;
@@ -770,6 +802,21 @@ pub(crate) fn wire_dateline(piece: &str) -> Option<usize> {
             (h.get(..open)?.trim_end(), true)
         }
         None => (head, false),
+    };
+    // "NORTHFIELD, Ohio, Sept. 14, 2021 /PRNewswire/ --": a press-release wire between
+    // slashes.
+    let (head, agency) = match head
+        .strip_suffix('/')
+        .and_then(|h| h.rfind('/').map(|i| (h, i)))
+    {
+        Some((h, open)) if !agency => {
+            let name = h.get(open + 1..)?;
+            if !(1..=3).contains(&name.split_whitespace().count()) || !starts_upper_or_digit(name) {
+                return None;
+            }
+            (h.get(..open)?.trim_end(), true)
+        }
+        _ => (head, agency),
     };
     // "WASHINGTON, March 12, Reuter -": the agency after a comma.
     let (head, agency) = match head.rsplit_once(',') {

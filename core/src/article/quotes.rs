@@ -455,7 +455,7 @@ fn attribute_before(piece: &str, from: usize, open: usize) -> Option<(Option<Spa
     let last = ws.last()?;
     let leads_in = last.raw.ends_with([':', ',']) || lower(last.bare) == "that" || is_verb(last);
     if !leads_in {
-        return None;
+        return reported_speech(&ws);
     }
     // The verb, at most four words before the quotation ("said on Twitter :").
     let n = ws.len();
@@ -481,6 +481,26 @@ fn attribute_before(piece: &str, from: usize, open: usize) -> Option<(Option<Spa
     }
     let speaker = backward_name(ws.get(..name_end)?)?;
     Some((Some(speaker), Some(verb)))
+}
+
+/// A quotation that ends a sentence of reported speech: `A senior official told us the
+/// results were "better than we feared"`. The speaker is the subject of the sentence's
+/// first speech verb, which must come within its first eight words with no comma before.
+fn reported_speech(ws: &[Word<'_>]) -> Option<(Option<Span>, Option<Span>)> {
+    let v = ws.iter().take(8).position(is_verb)?;
+    let subject = ws.get(..v)?;
+    if subject.iter().any(|w| w.raw.ends_with([',', ':', ';'])) {
+        return None;
+    }
+    let speaker = backward_name(subject)?;
+    // The whole subject must be the name: "On Monday the minister said" is left alone.
+    if subject
+        .first()
+        .is_none_or(|f| f.span.start != speaker.start)
+    {
+        return None;
+    }
+    Some((Some(speaker), Some(ws.get(v)?.span)))
 }
 
 /// The noun phrase that ends `ws`, read backwards: `On Wednesday morning Mr Trump` →
