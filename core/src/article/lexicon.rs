@@ -248,7 +248,7 @@ pub(crate) fn boilerplate(line: &str) -> Option<Reason> {
     if breadcrumbs(line) {
         return Some(Reason::Navigation);
     }
-    if is_desk_initials(&k) {
+    if is_desk_initials(line.trim()) {
         return Some(Reason::WireMarker);
     }
     None
@@ -735,6 +735,26 @@ pub(crate) fn is_source_tag(line: &str, at_end: bool) -> bool {
 /// Where a source tag printed after an article's last sentence starts
 /// (`... toward the end of the process.” – Guardian`), as a byte offset into `piece`.
 pub(crate) fn source_tag_suffix(piece: &str) -> Option<usize> {
+    // "... the proposed merger. REUTER": the 1980s sign-off after the last word, on the
+    // same line or wrapped into the paragraph.
+    let trimmed = piece.trim_end();
+    if let Some((at, space)) = trimmed
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+    {
+        let word_start = at + space.len_utf8();
+        let word = trimmed.get(word_start..)?;
+        let head = trimmed.get(..at)?;
+        if word
+            .trim_end_matches("^M")
+            .trim_end_matches(['.', '…'])
+            .eq_ignore_ascii_case("reuter")
+            && head.split_whitespace().count() >= 4
+        {
+            return Some(word_start);
+        }
+    }
     // The last 48 bytes or so, from a character boundary.
     let mut tail_start = piece.len().saturating_sub(48);
     while !piece.is_char_boundary(tail_start) {
@@ -787,9 +807,13 @@ pub(crate) fn wire_dateline(piece: &str) -> Option<usize> {
     let window = piece.get(..limit)?;
     let (head, dash_end) = dateline_dash(window, piece.len())?;
     let after = piece.get(dash_end..)?.trim_start();
-    if !head.starts_with(|c: char| c.is_uppercase()) {
+    // A place in lower case ("omaha, april 7 -", as market reports have it) must be dated.
+    let lower_place = head.starts_with(|c: char| c.is_lowercase());
+    if !head.starts_with(|c: char| c.is_uppercase()) && !lower_place {
         return None;
     }
+    // "FORT WORTH, Texas, -": a comma left before the dash.
+    let head = head.trim_end_matches(',').trim_end();
     // The agency in brackets at the end: "WASHINGTON, April 17 (Reuters)".
     let (head, agency) = match head
         .strip_suffix(')')
@@ -826,6 +850,16 @@ pub(crate) fn wire_dateline(piece: &str) -> Option<usize> {
     let (places, dated) = strip_date(head);
     let places: Vec<&str> = places.split(',').map(str::trim).collect();
     let place = *places.first()?;
+    if lower_place {
+        let lower_words = |s: &&str| {
+            (1..=3).contains(&s.split_whitespace().count())
+                && s.chars().all(|c| c.is_lowercase() || c == ' ' || c == '.')
+        };
+        return (matches!(dated, Dated::Yes)
+            && places.len() <= 2
+            && places.iter().all(lower_words))
+        .then_some(dash_end);
+    }
     if places.len() > 4 || !places.iter().all(|s| place_like(s)) {
         return None;
     }
