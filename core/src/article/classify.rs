@@ -45,7 +45,7 @@ impl Unit {
         let headline = starts_upper_or_digit(piece)
             && !end.ends_with(['.', ',', ';', ':', '…'])
             && !piece.ends_with(['-', '—', '–'])
-            && piece.matches(". ").count() == 0
+            && !piece.contains(". ")
             && !tabular(piece);
         Unit {
             span,
@@ -280,6 +280,14 @@ fn is_date_line(piece: &str, words: usize) -> bool {
     if !piece.bytes().any(|b| b.is_ascii_digit()) {
         return datetext::is_relative_stamp(piece);
     }
+    // A full date has a four-digit year; without one only a time or a stamp can be left.
+    let year = piece
+        .as_bytes()
+        .windows(4)
+        .any(|w| w.iter().all(u8::is_ascii_digit));
+    if !year {
+        return datetext::is_time_only(piece) || datetext::is_relative_stamp(piece);
+    }
     if Published::parse(piece).is_ok()
         || datetext::is_time_only(piece)
         || datetext::is_relative_stamp(piece)
@@ -303,6 +311,10 @@ fn is_date_line(piece: &str, words: usize) -> bool {
 fn labels(text: &str, units: &mut [Unit]) {
     for i in 0..units.len() {
         let Some(&u) = units.get(i) else { break };
+        // Labels are one to three words.
+        if u.words > 3 {
+            continue;
+        }
         let next = units.get(i + 1).copied();
         let k = lexicon::key(u.span.slice(text));
         let k = k.trim_end_matches(',');

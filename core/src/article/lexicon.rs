@@ -148,6 +148,28 @@ fn unquote(entry: &str) -> &str {
         .unwrap_or(entry)
 }
 
+/// True when `line` starts with `prefix` (lower case) compared in lower case, without
+/// building the lower-case line.
+pub(crate) fn starts_with_folded(line: &str, prefix: &str) -> bool {
+    // ASCII on both sides (nearly always): compare bytes.
+    if prefix.is_ascii() {
+        if let Some(head) = line.as_bytes().get(..prefix.len())
+            && head.is_ascii()
+        {
+            return head.eq_ignore_ascii_case(prefix.as_bytes());
+        }
+        // A first byte that differs in ASCII decides at once.
+        if let (Some(l), Some(p)) = (line.as_bytes().first(), prefix.as_bytes().first())
+            && l.is_ascii()
+            && !l.eq_ignore_ascii_case(p)
+        {
+            return false;
+        }
+    }
+    let mut folded = line.chars().flat_map(char::to_lowercase);
+    prefix.chars().all(|p| folded.next() == Some(p))
+}
+
 /// A line reduced for lexicon lookups: lower case, single spaces, without the bullets,
 /// arrows and colons that decorate interface text.
 pub(crate) fn key(line: &str) -> String {
@@ -282,18 +304,39 @@ fn long_notice(line: &str) -> Option<Reason> {
     if line.starts_with('©') {
         return Some(Reason::Copyright);
     }
-    let head: String = line.chars().take(48).flat_map(char::to_lowercase).collect();
-    let words = line.split_whitespace().count();
-    for &(reason, prefix, max_words) in &lex().prefixes {
-        if head.starts_with(prefix) && words <= max_words {
-            return Some(reason);
-        }
+    // Notices open with a letter, a digit or a bracket: no need to look further for the
+    // body text that most long lines are.
+    if !line.starts_with(|c: char| c.is_alphanumeric() || c == '(') {
+        return None;
     }
-    None
+    let head = line;
+    let head_first = line.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
+    // Counting the words of a long line is the dear part: only when an opening matched.
+    lex()
+        .prefixes
+        .iter()
+        .filter(|(_, prefix, _)| {
+            // The first letter rules out nearly every opening at the cost of a compare.
+            let first = prefix.as_bytes().first();
+            (first.is_some_and(|p| !p.is_ascii()) || first == Some(&head_first))
+                && starts_with_folded(head, prefix)
+        })
+        .find(|(_, _, most)| line.split_whitespace().take(most + 1).count() <= *most)
+        .map(|(reason, _, _)| *reason)
 }
 
 /// A row of icon labels or share buttons, three words or more.
 fn word_row(k: &str) -> Option<Reason> {
+    // Most lines are not rows of buttons: the first word says so without a list.
+    let k = k.trim_start_matches([' ', '|', '/']);
+    let end = k
+        .bytes()
+        .position(|b| matches!(b, b' ' | b'|' | b'/'))
+        .unwrap_or(k.len());
+    let first = k.get(..end)?;
+    if !lex().share_words.contains(first) && !lex().icon_words.contains(first) {
+        return None;
+    }
     let words: Vec<&str> = k.split([' ', '|', '/']).filter(|w| !w.is_empty()).collect();
     if words.len() < 2 {
         return None;
@@ -375,7 +418,13 @@ fn is_audio_length(k: &str) -> bool {
 /// `Home > World > Asia`, `News | Politics | Europe`: three or more short items joined by
 /// one kind of separator, with no sentence in them.
 fn breadcrumbs(line: &str) -> bool {
+    if !line.contains(['>', '›', '»', '|', '/', '•', '·']) {
+        return false;
+    }
     for sep in [" > ", " › ", " » ", " | ", " / ", " • ", " · "] {
+        if line.matches(sep).nth(1).is_none() {
+            continue;
+        }
         let items: Vec<&str> = line.split(sep).collect();
         if items.len() >= 3
             && items.iter().all(|item| {
@@ -501,9 +550,13 @@ pub(crate) fn starts_upper_or_digit(s: &str) -> bool {
 /// `... in Washington. (AP Photo/Evan Vucci)`), as a byte offset into `piece`.
 pub(crate) fn credit_suffix(piece: &str) -> Option<usize> {
     // Credits are short: look at the last sentence ends in the line's last 120 bytes.
-    let floor = piece.len().saturating_sub(130);
+    let mut floor = piece.len().saturating_sub(130);
+    while !piece.is_char_boundary(floor) {
+        floor -= 1;
+    }
     let mut candidates = Vec::new();
-    for (i, c) in piece.char_indices().skip_while(|&(i, _)| i < floor) {
+    let window = piece.get(floor..).unwrap_or("");
+    for (i, c) in window.char_indices().map(|(i, c)| (floor + i, c)) {
         let after = i + c.len_utf8();
         let boundary = match c {
             '.' | '!' | '?' | '”' | '"' | ')' | '’' => {
@@ -529,7 +582,7 @@ pub(crate) fn credit_suffix(piece: &str) -> Option<usize> {
         if !(bracketed || head.ends_with(['.', '!', '?', '”', '"', ')', '’'])) {
             continue;
         }
-        if head.split_whitespace().count() < 3 {
+        if head.split_whitespace().take(3).count() < 3 {
             continue;
         }
         if is_credit(tail) || (bracketed && bracketed_credit(tail)) {
@@ -574,9 +627,8 @@ pub(crate) fn is_marked_caption(line: &str) -> bool {
         "this image",
         "▲",
     ];
-    let head: String = line.chars().take(24).flat_map(char::to_lowercase).collect();
-    MARKS.iter().any(|m| head.starts_with(m))
-        && (line.split_whitespace().count() >= 3 || line.starts_with('▲'))
+    MARKS.iter().any(|m| starts_with_folded(line, m))
+        && (line.split_whitespace().nth(2).is_some() || line.starts_with('▲'))
 }
 
 /// True for a byline: `By Jane Doe and John Roe, CNN`, `By JANE DOE | Updated ...`,
@@ -588,11 +640,10 @@ pub(crate) fn is_byline(line: &str) -> bool {
     if is_contributor_line(line) {
         return true;
     }
-    let lower_head: String = line.chars().take(28).flat_map(char::to_lowercase).collect();
     if lex()
         .byline_openings
         .iter()
-        .any(|o| lower_head.starts_with(o))
+        .any(|o| starts_with_folded(line, o))
     {
         return line.starts_with(|c: char| c.is_uppercase() || c == '(')
             && line.split_whitespace().count() <= 45;
@@ -632,6 +683,9 @@ pub(crate) fn is_byline(line: &str) -> bool {
 /// A note naming contributors: `Associated Press writer Lena Morris in Olympia
 /// contributed to this report.`, `Jane Doe contributed reporting.`
 fn is_contributor_line(line: &str) -> bool {
+    if line.len() > 300 || !line.trim_end_matches('.').ends_with(['t', 'y', 'g', 'e']) {
+        return false;
+    }
     let lower = line.trim_end_matches('.').to_ascii_lowercase();
     (3..=30).contains(&line.split_whitespace().count())
         && starts_upper_or_digit(line)
@@ -750,7 +804,7 @@ pub(crate) fn source_tag_suffix(piece: &str) -> Option<usize> {
             .trim_end_matches("^M")
             .trim_end_matches(['.', '…'])
             .eq_ignore_ascii_case("reuter")
-            && head.split_whitespace().count() >= 4
+            && head.split_whitespace().nth(3).is_some()
         {
             return Some(word_start);
         }
@@ -767,7 +821,7 @@ pub(crate) fn source_tag_suffix(piece: &str) -> Option<usize> {
             let head = piece.get(..start)?.trim_end();
             let tag = piece.get(start..)?.trim();
             if head.ends_with(['.', '!', '?', '”', '"', '’', ')'])
-                && head.split_whitespace().count() >= 4
+                && head.split_whitespace().nth(3).is_some()
                 && is_source_tag(tag, true)
             {
                 return Some(start + 1);
@@ -781,7 +835,7 @@ pub(crate) fn source_tag_suffix(piece: &str) -> Option<usize> {
         let tag = piece.get(open + 1..)?;
         let inner = strip_parens(tag);
         if head.ends_with(['.', '!', '?', '”', '"'])
-            && head.split_whitespace().count() >= 4
+            && head.split_whitespace().nth(3).is_some()
             && is_outlet(inner)
         {
             return Some(open + 1);

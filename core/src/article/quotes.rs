@@ -121,7 +121,9 @@ fn quotations(piece: &str) -> Vec<Raw> {
     let bytes = piece.as_bytes();
     let has_double = piece.contains(['“', '”', '"', '«', '»']);
     let mut open: Option<(usize, usize, char)> = None; // (mark position, content start, mark)
-    for (i, c) in piece.char_indices() {
+    // Only the quotation marks matter: jump from one to the next.
+    let marks = piece.match_indices(['“', '”', '"', '«', '»', '‘', '’']);
+    for (i, c) in marks.filter_map(|(i, m)| m.chars().next().map(|c| (i, c))) {
         let after = i + c.len_utf8();
         let prev = piece.get(..i).and_then(|p| p.chars().next_back());
         let next = piece.get(after..).and_then(|p| p.chars().next());
