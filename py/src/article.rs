@@ -198,8 +198,9 @@ impl Article {
             .collect()
     }
 
-    /// The clean article as Markdown: front matter (id, published, url), the title as a
-    /// heading, then the text without boilerplate, repeats, credits and source tags.
+    /// The clean article as Markdown: front matter (id, source, published, url), the title
+    /// as a heading, dek, headings, paragraphs, captions with their credit in brackets and
+    /// the source tag; boilerplate and blocks printed twice are left out.
     fn to_markdown(&self) -> String {
         article::to_markdown(&self.inner)
     }
