@@ -340,7 +340,7 @@ fn zone(tok: &str) -> Option<Result<Zone, String>> {
     let digits = numeric.trim_start_matches(['+', '-', '−']).replace(':', "");
     let minutes = match digits.len() {
         1 | 2 => small_number(&digits, 2)? * 60,
-        4 => small_number(&digits[..2], 2)? * 60 + small_number(&digits[2..], 2)?,
+        4 => small_number(digits.get(..2)?, 2)? * 60 + small_number(digits.get(2..)?, 2)?,
         _ => return None,
     };
     if minutes > 18 * 60 {
