@@ -6,7 +6,7 @@
 //! make captions; a "Related" label makes the headlines under it links) and by its place
 //! (kicker, title and dek before the body; headings alone between body paragraphs).
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use super::lexicon::{self, starts_upper_or_digit};
 use super::{Block, BlockKind, Published, Reason, datetext};
@@ -39,7 +39,7 @@ struct Unit {
 impl Unit {
     fn new(text: &str, span: Span) -> Unit {
         let piece = span.slice(text);
-        let words = piece.split_whitespace().take(64).count();
+        let words = count_words(piece, 64);
         let end = piece.trim_end_matches(is_closing);
         let sentence = end.ends_with(['.', '!', '?', '…']);
         let headline = starts_upper_or_digit(piece)
@@ -105,6 +105,28 @@ impl Unit {
     fn set(&mut self, kind: BlockKind) {
         self.kind = Some(kind);
     }
+}
+
+/// The number of whitespace-separated words in `piece`, counted up to `most`.
+fn count_words(piece: &str, most: usize) -> usize {
+    if !piece.is_ascii() {
+        return piece.split_whitespace().take(most).count();
+    }
+    // ASCII (nearly all wire copy): count the starts of words on the bytes.
+    let mut words = 0;
+    let mut in_word = false;
+    for b in piece.bytes() {
+        // The ASCII characters `char::is_whitespace` takes: tab to carriage return, space.
+        let space = b.is_ascii_whitespace() || b == 0x0b;
+        if !space && !in_word {
+            words += 1;
+            if words > most {
+                return most;
+            }
+        }
+        in_word = !space;
+    }
+    words
 }
 
 /// A row of a table: columns set apart by runs of spaces, or mostly figures.
@@ -776,7 +798,9 @@ fn dateline_date(dateline: &str) -> Option<&str> {
 
 /// Marks each block whose text repeats an earlier block's exactly.
 fn mark_repeats(text: &str, blocks: &mut [Block]) {
-    let mut seen: HashMap<&str, usize> = HashMap::with_capacity(blocks.len());
+    // Ordered by the text: comparing two blocks stops at their first difference, cheaper
+    // than hashing every block whole.
+    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
     for (i, b) in blocks.iter_mut().enumerate() {
         let piece = b.span.slice(text);
         match seen.get(piece) {
