@@ -31,6 +31,31 @@ pub(crate) struct Block {
     end: usize,
     /// Position of the block in the article.
     index: usize,
+    /// Why a `boilerplate` block was set aside (`ui`, `share`, `copyright`...), else None.
+    reason: Option<&'static str>,
+    /// For a block whose text repeats an earlier block's exactly, the earlier block's
+    /// index; else None.
+    repeat_of: Option<usize>,
+}
+
+/// A quotation in a paragraph: the quoted words, their `[start, end)` str indices, and the
+/// speaker and verb when the text names them.
+#[pyclass(frozen, get_all, module = "copydesk")]
+pub(crate) struct Quote {
+    /// The quoted words, without the quotation marks.
+    text: String,
+    /// Index of the first character in the article's text.
+    start: usize,
+    /// Index one past the last character.
+    end: usize,
+    /// Index of the paragraph block it is in.
+    block: usize,
+    /// Who said it, as the text names them (`Jenny Town`, `the president`), or None.
+    speaker: Option<String>,
+    /// The attributing verb (`said`, `tweeted`, `according to`), or None.
+    verb: Option<String>,
+    /// Where the speaker is named: `(start, end)` str indices, or None.
+    speaker_span: Option<(usize, usize)>,
 }
 
 /// A sentence of an article: its text, `[start, end)` str indices and block index.
@@ -62,6 +87,8 @@ impl Article {
             start,
             end,
             index,
+            reason: b.reason.map(|r| r.as_str()),
+            repeat_of: b.repeat_of,
         }
     }
 }
@@ -149,6 +176,35 @@ impl Article {
             .collect()
     }
 
+    /// The quotations in the paragraphs, in order.
+    #[getter]
+    fn quotes(&self) -> Vec<Quote> {
+        let a = &self.inner;
+        let offsets = CharOffsets::new(&a.text);
+        a.quotes
+            .iter()
+            .map(|q| {
+                let (start, end) = offsets.char_span(q.span);
+                Quote {
+                    text: a.quote_text(q).to_owned(),
+                    start,
+                    end,
+                    block: q.block,
+                    speaker: a.speaker(q).map(str::to_owned),
+                    verb: a.verb(q).map(str::to_owned),
+                    speaker_span: q.speaker.map(|s| offsets.char_span(s)),
+                }
+            })
+            .collect()
+    }
+
+    /// The clean article as Markdown: front matter (id, source, published, url), the title
+    /// as a heading, dek, headings, paragraphs, captions with their credit in brackets and
+    /// the source tag; boilerplate and blocks printed twice are left out.
+    fn to_markdown(&self) -> String {
+        article::to_markdown(&self.inner)
+    }
+
     /// Every sentence of every block, in order.
     #[getter]
     fn sentences(&self) -> Vec<Sentence> {
@@ -193,11 +249,33 @@ impl Article {
 #[pymethods]
 impl Block {
     fn __repr__(&self) -> String {
+        let reason = self
+            .reason
+            .map_or_else(String::new, |r| format!(", reason={r:?}"));
+        let repeat = self
+            .repeat_of
+            .map_or_else(String::new, |r| format!(", repeat_of={r}"));
         format!(
-            "Block(kind={:?}, start={}, end={}, text={:?})",
+            "Block(kind={:?}, start={}, end={}, text={:?}{reason}{repeat})",
             self.kind,
             self.start,
             self.end,
+            shorten(&self.text, 50)
+        )
+    }
+}
+
+#[pymethods]
+impl Quote {
+    fn __repr__(&self) -> String {
+        format!(
+            "Quote(speaker={}, verb={}, text={:?})",
+            self.speaker
+                .as_deref()
+                .map_or_else(|| "None".into(), |s| format!("{s:?}")),
+            self.verb
+                .as_deref()
+                .map_or_else(|| "None".into(), |s| format!("{s:?}")),
             shorten(&self.text, 50)
         )
     }

@@ -22,7 +22,7 @@ fn main(py: Python<'_>, argv: Vec<String>) -> u8 {
 #[pymodule(gil_used = false)]
 mod _copydesk {
     #[pymodule_export]
-    use super::article::{Article, Block, Sentence, parse, read};
+    use super::article::{Article, Block, Quote, Sentence, parse, read};
     #[pymodule_export]
     use super::dates::{DateRange, TemporalExpression, find_dates};
     #[pymodule_export]

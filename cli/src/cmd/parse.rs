@@ -18,7 +18,11 @@ pub(crate) const EXAMPLES: &str = "Examples:
   copydesk parse seeds/ --format text --sentences
   copydesk parse article.txt --published 2018-04-17 > article.jsonl
   copydesk parse seeds/ --format csv -o blocks.csv   # a row per block
+  copydesk parse article.txt --format markdown > article.md
 
+Block kinds: title, dek, byline, dateline, kicker, heading, paragraph, caption, credit,
+source_tag, boilerplate (with a reason: ui, navigation, share, related, read_more, video,
+newsletter, subscribe, ad, copyright, cookie, comments, tags, link, wire_marker).
 Offsets (start, end) count characters (Python str indices) into the article's text.";
 
 #[derive(Debug, Args)]
@@ -44,18 +48,21 @@ pub(crate) enum ParseFormat {
     Jsonl,
     /// One JSON array of articles.
     Json,
-    /// The blocks as a reader sees them, kind in the margin.
+    /// The blocks as a reader sees them, kind in the margin, then the quotes.
     Text,
-    /// A line per block: article, block, kind, start, end, text.
+    /// A line per block: article, block, kind, reason, start, end, text.
     Table,
-    /// CSV with a header row, a row per block: article, block, kind, start, end, text.
+    /// CSV with a header row, a row per block: article, block, kind, reason, start, end, text.
     Csv,
+    /// The clean article: title, dek, body, headings and captions, without the residue.
+    Markdown,
 }
 
 const BLOCK_TABLE: &[Column] = &[
     Column::left("article", 24),
     Column::right("block", 5),
     Column::left("kind", 12),
+    Column::left("reason", 10),
     Column::right("start", 6),
     Column::right("end", 6),
     Column::left("text", 0),
@@ -64,6 +71,7 @@ const BLOCK_CSV: &[Column] = &[
     Column::left("article", 0),
     Column::left("block", 0),
     Column::left("kind", 0),
+    Column::left("reason", 0),
     Column::left("start", 0),
     Column::left("end", 0),
     Column::left("text", 0),
@@ -76,12 +84,19 @@ pub(crate) fn run(args: &ParseArgs, report: &mut Report) -> Result<(), BoxError>
     } else {
         ParseFormat::Jsonl
     });
+    if args.sentences && format == ParseFormat::Markdown {
+        return Err(UsageError(
+            "--sentences goes with --format jsonl, json or text (markdown is the clean article)"
+                .into(),
+        )
+        .into());
+    }
     let shape = match format {
         ParseFormat::Jsonl => Shape::Jsonl,
         ParseFormat::Json => Shape::Json,
         ParseFormat::Table => Shape::Table,
         ParseFormat::Csv => Shape::Csv,
-        ParseFormat::Text => return run_text(args, report, out),
+        ParseFormat::Text | ParseFormat::Markdown => return run_text(args, format, report, out),
     };
     if args.sentences && matches!(shape, Shape::Table | Shape::Csv) {
         return Err(UsageError(
@@ -109,6 +124,7 @@ pub(crate) fn run(args: &ParseArgs, report: &mut Report) -> Result<(), BoxError>
                     &a.id,
                     &i.to_string(),
                     block.kind.as_str(),
+                    block.reason.map_or("", |r| r.as_str()),
                     &start.to_string(),
                     &end.to_string(),
                     a.block_text(block),
@@ -122,11 +138,25 @@ pub(crate) fn run(args: &ParseArgs, report: &mut Report) -> Result<(), BoxError>
     Ok(())
 }
 
-/// The `text` view, which is parse's own.
-fn run_text(args: &ParseArgs, report: &mut Report, mut out: Output) -> Result<(), BoxError> {
+/// The `text` and `markdown` views, which are parse's own.
+fn run_text(
+    args: &ParseArgs,
+    format: ParseFormat,
+    report: &mut Report,
+    mut out: Output,
+) -> Result<(), BoxError> {
+    let mut count = 0usize;
     for_each_batch(&args.input, report, |batch| {
         for a in article::parse_batch(batch) {
-            write_text(&mut out, &a, args.sentences)?;
+            if format == ParseFormat::Markdown {
+                if count > 0 {
+                    out.write_all(b"\n")?;
+                }
+                out.write_all(article::to_markdown(&a).as_bytes())?;
+            } else {
+                write_text(&mut out, &a, args.sentences)?;
+            }
+            count += 1;
         }
         Ok(())
     })?;
@@ -144,7 +174,13 @@ fn write_text(out: &mut impl Write, a: &Article, sentences: bool) -> std::io::Re
     let converter = SpanConverter::new(&a.text, OffsetUnit::Chars);
     for (i, block) in a.blocks.iter().enumerate() {
         let (start, end) = converter.convert(block.span);
-        let text = one_line(a.block_text(block));
+        let mut text = one_line(a.block_text(block));
+        if let Some(reason) = block.reason {
+            text = format!("[{}] {text}", reason.as_str());
+        }
+        if let Some(first) = block.repeat_of {
+            text = format!("(repeats {first}) {text}");
+        }
         writeln!(
             out,
             "{:<12} {:>6}..{:<6} {text}",
@@ -165,6 +201,22 @@ fn write_text(out: &mut impl Write, a: &Article, sentences: bool) -> std::io::Re
                 )?;
             }
         }
+    }
+    for q in &a.quotes {
+        let (start, end) = converter.convert(q.span);
+        let who = match (a.speaker(q), a.verb(q)) {
+            (Some(s), Some(v)) => format!("{s} ({v})"),
+            (Some(s), None) => s.to_owned(),
+            _ => "?".to_owned(),
+        };
+        writeln!(
+            out,
+            "{:<12} {:>6}..{:<6} {who}: {}",
+            "quote",
+            start,
+            end,
+            one_line(a.quote_text(q))
+        )?;
     }
     writeln!(out)
 }
