@@ -2,11 +2,12 @@
 
 import datetime
 import os
-from typing import Any, Dict, Iterable, List, Literal, Optional, Tuple, Union, final
+from typing import Any, Callable, Dict, Iterable, List, Literal, Optional, Tuple, Union, final
 
 __version__: str
 
 _DateLike = Union[str, datetime.date, datetime.datetime]
+_Progress = Callable[[int], object]
 
 @final
 class Block:
@@ -22,6 +23,7 @@ class Block:
     def end(self) -> int: ...
     @property
     def index(self) -> int: ...
+    def to_dict(self) -> Dict[str, Any]: ...
 
 @final
 class Sentence:
@@ -35,6 +37,7 @@ class Sentence:
     def end(self) -> int: ...
     @property
     def block(self) -> int: ...
+    def to_dict(self) -> Dict[str, Any]: ...
 
 @final
 class Article:
@@ -63,6 +66,7 @@ class Article:
     @property
     def sentences(self) -> List[Sentence]: ...
     def to_dict(self, *, sentences: bool = False) -> Dict[str, Any]: ...
+    def _repr_html_(self) -> str: ...
 
 @final
 class DateRange:
@@ -76,12 +80,15 @@ class DateRange:
     def end(self) -> int: ...
     @property
     def interval(self) -> Optional[Tuple[datetime.date, datetime.date]]: ...
+    def to_dict(self) -> Dict[str, Any]: ...
 
 @final
 class TemporalExpression:
     """A temporal expression: text, ``[start, end)`` str indices, TIMEX3 type, value and mod,
     and the resolved interval ``(first day, day after the last)``."""
 
+    @property
+    def article(self) -> Optional[str]: ...
     @property
     def text(self) -> str: ...
     @property
@@ -102,16 +109,34 @@ class TemporalExpression:
     def interval(self) -> Optional[Tuple[datetime.date, datetime.date]]: ...
     @property
     def range(self) -> Optional[DateRange]: ...
+    def to_dict(self) -> Dict[str, Any]: ...
 
 def find_dates(
     text: str, reference: Optional[_DateLike] = None
 ) -> List[TemporalExpression]:
     """Find the temporal expressions of ``text``, resolved against ``reference``."""
 
+def find_dates_many(
+    texts: Iterable[Union[str, Article]],
+    references: Union[None, _DateLike, Iterable[Optional[_DateLike]]] = None,
+    *,
+    progress: Optional[_Progress] = None,
+) -> List[List[TemporalExpression]]:
+    """Find the temporal expressions of many texts or Articles, in parallel; one list per item."""
+
 def parse(
     text: str, published: Optional[_DateLike] = None, id: Optional[str] = None
 ) -> Article:
     """Parse one article from its text."""
+
+def parse_many(
+    texts: Iterable[str],
+    published: Union[None, _DateLike, Iterable[Optional[_DateLike]]] = None,
+    ids: Optional[Iterable[object]] = None,
+    *,
+    progress: Optional[_Progress] = None,
+) -> List[Article]:
+    """Parse many articles from their texts, in parallel, in order."""
 
 def read(
     path: Union[str, os.PathLike[str]],
@@ -121,6 +146,7 @@ def read(
     text_field: Optional[str] = None,
     id_field: Optional[str] = None,
     errors: Literal["raise", "warn"] = "raise",
+    progress: Optional[_Progress] = None,
 ) -> List[Article]:
     """Read and parse the articles of a file or directory (recursively)."""
 
@@ -146,6 +172,10 @@ class Passage:
     @property
     def article_index(self) -> int: ...
     @property
+    def source(self) -> str: ...
+    @property
+    def published(self) -> Optional[datetime.date]: ...
+    @property
     def block(self) -> Optional[int]: ...
     @property
     def start(self) -> int: ...
@@ -153,6 +183,7 @@ class Passage:
     def end(self) -> int: ...
     @property
     def text(self) -> str: ...
+    def to_dict(self) -> Dict[str, Any]: ...
 
 @final
 class Member:
@@ -172,6 +203,7 @@ class Member:
     def article(self) -> str: ...
     @property
     def text(self) -> str: ...
+    def to_dict(self) -> Dict[str, Any]: ...
 
 @final
 class Cluster:
@@ -185,6 +217,8 @@ class Cluster:
     def canonical(self) -> Passage: ...
     @property
     def members(self) -> List[Member]: ...
+    def to_dict(self) -> Dict[str, Any]: ...
+    def _repr_html_(self) -> str: ...
     def __len__(self) -> int: ...
 
 @final
@@ -201,6 +235,7 @@ class Pair:
     def similarity(self) -> float: ...
     @property
     def containment(self) -> float: ...
+    def to_dict(self) -> Dict[str, Any]: ...
 
 @final
 class DedupResult:
@@ -216,6 +251,8 @@ class DedupResult:
     def stats(self) -> Dict[str, int]: ...
     def passage(self, index: int) -> Passage: ...
     def to_pandas(self) -> Any: ...
+    def to_dict(self) -> Dict[str, Any]: ...
+    def _repr_html_(self) -> str: ...
     def __len__(self) -> int: ...
 
 @final
@@ -228,6 +265,7 @@ class Match:
     def similarity(self) -> float: ...
     @property
     def containment(self) -> float: ...
+    def to_dict(self) -> Dict[str, Any]: ...
 
 _Level = Literal["paragraph", "sentence", "article"]
 
@@ -244,6 +282,7 @@ def dedupe(
     min_words: int = 3,
     num_perm: int = 128,
     seed: Optional[int] = None,
+    progress: Optional[_Progress] = None,
 ) -> DedupResult:
     """Find near-duplicate passages among texts, Articles or (id, text) pairs."""
 
@@ -265,7 +304,7 @@ class Deduper:
         num_perm: int = 128,
         seed: Optional[int] = None,
     ) -> Deduper: ...
-    def add(self, items: Iterable[_Item]) -> None: ...
+    def add(self, items: Iterable[_Item], *, progress: Optional[_Progress] = None) -> None: ...
     def query(self, text: str) -> List[Match]: ...
     def is_duplicate(self, text: str) -> bool: ...
     def result(self) -> DedupResult: ...
