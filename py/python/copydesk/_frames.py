@@ -25,7 +25,7 @@ _EXTRA = "pip install 'copydesk[pandas]' (or pip install pandas)"
 
 def _pandas(what: str) -> Any:
     try:
-        import pandas
+        import pandas  # type: ignore[import-untyped, unused-ignore]
     except ImportError as e:
         raise ImportError(f"{what} needs pandas, an optional extra: {_EXTRA}") from e
     return pandas
