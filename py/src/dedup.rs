@@ -813,7 +813,8 @@ impl Deduper {
     }
 
     /// Adds a batch: texts (their ids are their positions among everything added),
-    /// Articles or `(id, text)` pairs. `progress` is called as in `dedupe`.
+    /// Articles or `(id, text)` pairs. `progress` is called as in `dedupe`; when it raises,
+    /// the batches of 1,000 items done before stay added.
     #[pyo3(signature = (items, *, progress = None))]
     fn add<'py>(
         &mut self,

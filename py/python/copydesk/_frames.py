@@ -37,20 +37,6 @@ def _interval(row: Dict[str, Any], interval: Any, prefix: str = "") -> None:
     row[f"{prefix}interval_end"] = end
 
 
-_MEMBER_COLUMNS = [
-    "cluster",
-    "canonical",
-    "article",
-    "published",
-    "block",
-    "start",
-    "end",
-    "similarity",
-    "containment",
-    "text",
-]
-
-
 def _member_row(m: Member) -> Dict[str, Any]:
     p = m.passage
     return {
