@@ -64,7 +64,7 @@ fn text_format_shows_kinds_in_the_margin() {
     assert!(text.starts_with(
         "== 000_0d03f1b308fc772f  (seeds/000_0d03f1b308fc772f.txt; published 2018-04-08)"
     ));
-    assert!(text.contains("paragraph         0..77     Report: US, North Korea"));
+    assert!(text.contains("title             0..77     Report: US, North Korea"));
 }
 
 #[test]

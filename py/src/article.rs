@@ -32,6 +32,31 @@ pub(crate) struct Block {
     end: usize,
     /// Position of the block in the article.
     index: usize,
+    /// Why a `boilerplate` block was set aside (`ui`, `share`, `copyright`...), else None.
+    reason: Option<&'static str>,
+    /// For a block whose text repeats an earlier block's exactly, the earlier block's
+    /// index; else None.
+    repeat_of: Option<usize>,
+}
+
+/// A quotation in a paragraph: the quoted words, their `[start, end)` str indices, and the
+/// speaker and verb when the text names them.
+#[pyclass(frozen, get_all, module = "copydesk")]
+pub(crate) struct Quote {
+    /// The quoted words, without the quotation marks.
+    text: String,
+    /// Index of the first character in the article's text.
+    start: usize,
+    /// Index one past the last character.
+    end: usize,
+    /// Index of the paragraph block it is in.
+    block: usize,
+    /// Who said it, as the text names them (`Jenny Town`, `the president`), or None.
+    speaker: Option<String>,
+    /// The attributing verb (`said`, `tweeted`, `according to`), or None.
+    verb: Option<String>,
+    /// Where the speaker is named: `(start, end)` str indices, or None.
+    speaker_span: Option<(usize, usize)>,
 }
 
 /// A sentence of an article: its text, `[start, end)` str indices and block index.
@@ -63,6 +88,8 @@ impl Article {
             start,
             end,
             index,
+            reason: b.reason.map(|r| r.as_str()),
+            repeat_of: b.repeat_of,
         }
     }
 }
@@ -150,6 +177,35 @@ impl Article {
             .collect()
     }
 
+    /// The quotations in the paragraphs, in order.
+    #[getter]
+    fn quotes(&self) -> Vec<Quote> {
+        let a = &self.inner;
+        let offsets = CharOffsets::new(&a.text);
+        a.quotes
+            .iter()
+            .map(|q| {
+                let (start, end) = offsets.char_span(q.span);
+                Quote {
+                    text: a.quote_text(q).to_owned(),
+                    start,
+                    end,
+                    block: q.block,
+                    speaker: a.speaker(q).map(str::to_owned),
+                    verb: a.verb(q).map(str::to_owned),
+                    speaker_span: q.speaker.map(|s| offsets.char_span(s)),
+                }
+            })
+            .collect()
+    }
+
+    /// The clean article as Markdown: front matter (id, source, published, url), the title
+    /// as a heading, dek, headings, paragraphs, captions with their credit in brackets and
+    /// the source tag; boilerplate and blocks printed twice are left out.
+    fn to_markdown(&self) -> String {
+        article::to_markdown(&self.inner)
+    }
+
     /// Every sentence of every block, in order.
     #[getter]
     fn sentences(&self) -> Vec<Sentence> {
@@ -200,8 +256,14 @@ impl Article {
 #[pymethods]
 impl Block {
     fn __repr__(&self) -> String {
+        let reason = self
+            .reason
+            .map_or_else(String::new, |r| format!(", reason={r:?}"));
+        let repeat = self
+            .repeat_of
+            .map_or_else(String::new, |r| format!(", repeat_of={r}"));
         format!(
-            "Block(kind={:?}, start={}, end={}, text={:?})",
+            "Block(kind={:?}, start={}, end={}, text={:?}{reason}{repeat})",
             self.kind,
             self.start,
             self.end,
@@ -210,13 +272,50 @@ impl Block {
     }
 
     /// The block as a dict, the same shape as a block in `copydesk parse` output:
-    /// `kind`, `text`, `start`, `end`.
+    /// `kind`, `text`, `start`, `end`, and `reason` / `repeat_of` when they apply.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);
         d.set_item("kind", self.kind)?;
         d.set_item("text", &self.text)?;
         d.set_item("start", self.start)?;
         d.set_item("end", self.end)?;
+        if let Some(reason) = self.reason {
+            d.set_item("reason", reason)?;
+        }
+        if let Some(repeat_of) = self.repeat_of {
+            d.set_item("repeat_of", repeat_of)?;
+        }
+        Ok(d)
+    }
+}
+
+#[pymethods]
+impl Quote {
+    fn __repr__(&self) -> String {
+        format!(
+            "Quote(speaker={}, verb={}, text={:?})",
+            self.speaker
+                .as_deref()
+                .map_or_else(|| "None".into(), |s| format!("{s:?}")),
+            self.verb
+                .as_deref()
+                .map_or_else(|| "None".into(), |s| format!("{s:?}")),
+            shorten(&self.text, 50)
+        )
+    }
+
+    /// The quote as a dict, the same shape as a quote in `copydesk parse` output: `text`,
+    /// `start`, `end`, `block`, `speaker`, `speaker_start`, `speaker_end`, `verb`.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        d.set_item("text", &self.text)?;
+        d.set_item("start", self.start)?;
+        d.set_item("end", self.end)?;
+        d.set_item("block", self.block)?;
+        d.set_item("speaker", self.speaker.as_deref())?;
+        d.set_item("speaker_start", self.speaker_span.map(|s| s.0))?;
+        d.set_item("speaker_end", self.speaker_span.map(|s| s.1))?;
+        d.set_item("verb", self.verb.as_deref())?;
         Ok(d)
     }
 }

@@ -79,9 +79,13 @@ pub(crate) fn article(a: &Article) -> String {
         } else {
             ""
         };
+        // Why residue was set aside, as `copydesk parse --format text` shows it.
+        let reason = b
+            .reason
+            .map_or_else(String::new, |r| format!("[{}] ", r.as_str()));
         let _ = write!(
             out,
-            "<tr{style}><td>{i}</td><td>{}</td><td>{start}</td><td>{end}</td><td{CELL_TEXT}>{}</td></tr>",
+            "<tr{style}><td>{i}</td><td>{}</td><td>{start}</td><td>{end}</td><td{CELL_TEXT}>{reason}{}</td></tr>",
             b.kind.as_str(),
             escape(&shorten(a.block_text(b), TEXT_CHARS))
         );

@@ -80,6 +80,6 @@ def test_bad_jsonl_line_is_named(tmp_path):
 
 
 def test_reprs_read_well():
-    a = copydesk.parse("A title\n\nBody text here.", id="a1")
+    a = copydesk.parse("A title\n\nOfficials from both sides met on Monday, the ministry said.", id="a1")
     assert repr(a).startswith("Article(id=\"a1\", published=None")
-    assert repr(a.blocks[1]) == 'Block(kind="paragraph", start=9, end=24, text="Body text here.")'
+    assert repr(a.blocks[1]) == 'Block(kind="paragraph", start=9, end=68, text="Officials from both sides met on Monday, the mini…")'

@@ -27,10 +27,15 @@ def frame():
 def test_to_pandas_articles_one_row_per_block(seeds):
     articles = copydesk.read(seeds)
     df = copydesk.to_pandas(articles)
-    assert list(df.columns) == ["article", "published", "block", "kind", "start", "end", "text"]
+    assert list(df.columns) == [
+        "article", "published", "block", "kind", "start", "end", "text", "reason", "repeat_of"
+    ]
     assert len(df) == sum(len(a.blocks) for a in articles)
     first = df.iloc[0]
     assert (first["article"], first["block"], first["text"]) == (articles[0].id, 0, articles[0].blocks[0].text)
+    residue = df[df["kind"] == "boilerplate"]
+    assert len(residue) and residue["reason"].notna().all()
+    assert df["repeat_of"].notna().sum() == sum(b.repeat_of is not None for a in articles for b in a.blocks) > 0
 
 
 def test_to_pandas_temporal_expressions_flat_and_per_item():

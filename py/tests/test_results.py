@@ -88,6 +88,15 @@ def test_article_and_blocks_to_dict_match_the_cli(seeds):
     assert line["published"] == "2018-04-07"
 
 
+def test_quotes_to_dict_match_the_cli(seeds):
+    path = seeds / "000_0d03f1b308fc772f.txt"
+    [article] = copydesk.read(path)
+    [line] = cli("parse", path)
+    assert article.quotes, "seed 000 quotes Trump, Jenny Town and Alexandra Bell"
+    assert [q.to_dict() for q in article.quotes] == line["quotes"]
+    assert [b.to_dict() for b in article.blocks] == line["blocks"]
+
+
 def test_clusters_members_and_passages_to_dict_match_the_cli(seeds, seed_dedup):
     lines = cli("dedupe", seeds)
     assert [c.to_dict() for c in seed_dedup.clusters] == lines
@@ -175,7 +184,7 @@ def test_article_html_is_a_table_of_blocks_with_everything_escaped():
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; more" in html
     assert "&lt;img src=x onerror=&quot;1&quot;&gt;" in html
     assert html.count("<tr") == 1 + len(a.blocks)  # a header row, then one per block
-    assert html_cells(html)[:4] == ["0", "paragraph", "0", str(a.blocks[0].end)]
+    assert html_cells(html)[:4] == ["0", a.blocks[0].kind, "0", str(a.blocks[0].end)]
 
 
 def test_article_html_greys_boilerplate_and_only_boilerplate(seed_articles):
@@ -185,6 +194,9 @@ def test_article_html_greys_boilerplate_and_only_boilerplate(seed_articles):
         for grey, index, kind in rows:
             assert kind == a.blocks[int(index)].kind
             assert bool(grey) == (kind == "boilerplate")
+    html = "".join(a._repr_html_() for a in seed_articles)
+    residue = [b for a in seed_articles for b in a.blocks if b.reason]
+    assert residue and all(f"[{b.reason}] " in html for b in residue)
 
 
 def test_long_tables_say_how_many_rows_they_leave_out():

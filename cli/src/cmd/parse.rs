@@ -15,7 +15,11 @@ use crate::output::Output;
 pub(crate) const EXAMPLES: &str = "Examples:
   copydesk parse seeds/ --format text --sentences
   copydesk parse article.txt --published 2018-04-17 > article.jsonl
+  copydesk parse article.txt --format markdown > article.md
 
+Block kinds: title, dek, byline, dateline, kicker, heading, paragraph, caption, credit,
+source_tag, boilerplate (with a reason: ui, navigation, share, related, read_more, video,
+newsletter, subscribe, ad, copyright, cookie, comments, tags, link, wire_marker).
 Offsets (start, end) count characters (Python str indices) into the article's text.";
 
 #[derive(Debug, Args)]
@@ -41,8 +45,10 @@ pub(crate) enum ParseFormat {
     Jsonl,
     /// One JSON array of articles.
     Json,
-    /// The blocks as a reader sees them, kind in the margin.
+    /// The blocks as a reader sees them, kind in the margin, then the quotes.
     Text,
+    /// The clean article: title, dek, body, headings and captions, without the residue.
+    Markdown,
 }
 
 pub(crate) fn run(args: &ParseArgs, report: &mut Report) -> Result<(), BoxError> {
@@ -75,6 +81,12 @@ pub(crate) fn run(args: &ParseArgs, report: &mut Report) -> Result<(), BoxError>
                     serde_json::to_writer(&mut out, &view)?;
                 }
                 ParseFormat::Text => write_text(&mut out, &a, args.sentences)?,
+                ParseFormat::Markdown => {
+                    if count > 0 {
+                        out.write_all(b"\n")?;
+                    }
+                    out.write_all(article::to_markdown(&a).as_bytes())?;
+                }
             }
             count += 1;
         }
@@ -97,7 +109,13 @@ fn write_text(out: &mut impl Write, a: &Article, sentences: bool) -> std::io::Re
     let converter = SpanConverter::new(&a.text, OffsetUnit::Chars);
     for (i, block) in a.blocks.iter().enumerate() {
         let (start, end) = converter.convert(block.span);
-        let text = one_line(a.block_text(block));
+        let mut text = one_line(a.block_text(block));
+        if let Some(reason) = block.reason {
+            text = format!("[{}] {text}", reason.as_str());
+        }
+        if let Some(first) = block.repeat_of {
+            text = format!("(repeats {first}) {text}");
+        }
         writeln!(
             out,
             "{:<12} {:>6}..{:<6} {text}",
@@ -118,6 +136,22 @@ fn write_text(out: &mut impl Write, a: &Article, sentences: bool) -> std::io::Re
                 )?;
             }
         }
+    }
+    for q in &a.quotes {
+        let (start, end) = converter.convert(q.span);
+        let who = match (a.speaker(q), a.verb(q)) {
+            (Some(s), Some(v)) => format!("{s} ({v})"),
+            (Some(s), None) => s.to_owned(),
+            _ => "?".to_owned(),
+        };
+        writeln!(
+            out,
+            "{:<12} {:>6}..{:<6} {who}: {}",
+            "quote",
+            start,
+            end,
+            one_line(a.quote_text(q))
+        )?;
     }
     writeln!(out)
 }

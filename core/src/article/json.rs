@@ -6,8 +6,11 @@ use super::Article;
 use crate::text::{OffsetUnit, Span, SpanConverter};
 
 /// A view of an [`Article`] that serializes to its documented JSON form: `id`, `source`,
-/// `published`, `url`, `outlet`, `language`, `title`, and `blocks` (each `kind`, `text`,
-/// `start`, `end`, and with [`ArticleJson::with_sentences`] its `sentences`).
+/// `published`, `url`, `outlet`, `language`, `title`; `blocks`, each `kind`, `text`,
+/// `start`, `end`, and when they apply `reason` (boilerplate), `repeat_of` (the index of
+/// the block it repeats) and, with [`ArticleJson::with_sentences`], `sentences`; and
+/// `quotes`, each `text`, `start`, `end`, `block`, `speaker`, `speaker_start`,
+/// `speaker_end` and `verb` (the last four `null` when the text names no speaker).
 ///
 /// Offsets are counted in the chosen [`OffsetUnit`]; the CLI and Python use characters.
 ///
@@ -54,6 +57,7 @@ impl Serialize for ArticleJson<'_> {
         map.serialize_entry("language", &a.meta.language)?;
         map.serialize_entry("title", &a.title())?;
         map.serialize_entry("blocks", &Blocks(self))?;
+        map.serialize_entry("quotes", &Quotes(self))?;
         map.end()
     }
 }
@@ -75,6 +79,8 @@ impl Serialize for Blocks<'_, '_> {
             seq.serialize_element(&BlockJson {
                 kind: block.kind.as_str(),
                 piece: Piece::new(view, block.span),
+                reason: block.reason.map(|r| r.as_str()),
+                repeat_of: block.repeat_of,
                 sentences,
             })?;
         }
@@ -88,7 +94,44 @@ struct BlockJson<'a> {
     #[serde(flatten)]
     piece: Piece<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    repeat_of: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     sentences: Option<Vec<Piece<'a>>>,
+}
+
+struct Quotes<'v, 'a>(&'v ArticleJson<'a>);
+
+impl Serialize for Quotes<'_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let view = self.0;
+        let a = view.article;
+        let mut seq = serializer.serialize_seq(Some(a.quotes.len()))?;
+        for q in &a.quotes {
+            let speaker = q.speaker.map(|s| Piece::new(view, s));
+            seq.serialize_element(&QuoteJson {
+                piece: Piece::new(view, q.span),
+                block: q.block,
+                speaker: speaker.as_ref().map(|p| p.text),
+                speaker_start: speaker.as_ref().map(|p| p.start),
+                speaker_end: speaker.as_ref().map(|p| p.end),
+                verb: q.verb.map(|v| v.slice(&a.text)),
+            })?;
+        }
+        seq.end()
+    }
+}
+
+#[derive(serde::Serialize)]
+struct QuoteJson<'a> {
+    #[serde(flatten)]
+    piece: Piece<'a>,
+    block: usize,
+    speaker: Option<&'a str>,
+    speaker_start: Option<usize>,
+    speaker_end: Option<usize>,
+    verb: Option<&'a str>,
 }
 
 #[derive(serde::Serialize)]

@@ -2,21 +2,71 @@
 //!
 //! An article is its input text plus an ordered list of [`Block`]s, each a kind and a span
 //! into that text. Nothing is copied out of the text and nothing is dropped: every
-//! non-whitespace byte of the input belongs to exactly one block.
+//! non-whitespace byte of the input belongs to exactly one block, and `&text[block.span]`
+//! is exactly the block's text.
 //!
 //! ```
-//! use copydesk::article;
+//! use copydesk::article::{self, BlockKind, Reason};
 //!
-//! let a = article::parse("First paragraph. Two sentences.\n\nSecond paragraph.");
-//! assert_eq!(a.blocks.len(), 2);
-//! assert_eq!(a.block_text(&a.blocks[1]), "Second paragraph.");
-//! assert_eq!(a.sentences().len(), 3);
+//! let text = "Skip to content\n\
+//!             Talks to resume in May\n\
+//!             Officials from both countries have met twice, the ministry said.\n\
+//!             “We will see what happens,” the minister told reporters on Monday.\n\
+//!             © 2018 Example News. All rights reserved.";
+//! let a = article::parse(text);
+//! let kinds: Vec<BlockKind> = a.blocks.iter().map(|b| b.kind).collect();
+//! assert_eq!(kinds, [
+//!     BlockKind::Boilerplate, BlockKind::Title, BlockKind::Paragraph,
+//!     BlockKind::Paragraph, BlockKind::Boilerplate,
+//! ]);
+//! assert_eq!(a.blocks[0].reason, Some(Reason::Ui));
+//! assert_eq!(a.blocks[4].reason, Some(Reason::Copyright));
+//! assert_eq!(a.title(), Some("Talks to resume in May"));
+//!
+//! let quote = &a.quotes[0];
+//! assert_eq!(a.quote_text(quote), "We will see what happens");
+//! assert_eq!(a.speaker(quote), Some("the minister"));
 //! ```
+//!
+//! # How text is classified
+//!
+//! [`parse`] splits the text into paragraphs ([`crate::text::paragraphs`]: hard-wrapped wire
+//! copy is joined, one-line-per-paragraph scraped pages are kept apart), splits off the
+//! pieces that share a line with others (a wire dateline before the lede, a photo credit
+//! after a caption, a source tag after the last sentence), and classifies each piece:
+//!
+//! 1. by what it says, whatever its place: page residue from a lexicon of interface words,
+//!    share and related links, "Read more", video players, newsletter and subscription
+//!    prompts, advertising labels, cookie notices, comment counters and copyright lines
+//!    ([`Reason`] says which); photo credits (`Joe Raedle/Getty Images`,
+//!    `Photograph: ...`, `(AP Photo/...)`); bylines (`By ...`, `Reporting by ...`);
+//!    datelines (`BAHIA BLANCA, Argentina, Feb 26 -`, `SEOUL (Reuters) -`,
+//!    `Updated 3:41 PM ET, Sat April 7, 2018`, a live blog's `10.03 BST`); wire sign-offs and
+//!    source tags (`Reuter`, `– Guardian`, `With AFP`); captions marked as such
+//!    (`Image caption, ...`, `FILE PHOTO: ...`);
+//! 2. by its neighbours: a line printed twice in a row, or followed by a credit, is a
+//!    caption; headline-like lines after a "Related" label are links;
+//! 3. by its place: before the first body paragraph come the kicker (a short section
+//!    label), the title (the first headline-like line) and the dek (the line after the
+//!    title); in the body, a short headline-like line alone between paragraphs is a
+//!    heading;
+//! 4. everything else is a paragraph.
+//!
+//! A block whose text repeats an earlier block's exactly has [`Block::repeat_of`] set.
+//! Quotations in paragraphs are found with their speaker and verb ([`Quote`]), and a
+//! publication date printed in the page's header gives [`Article::published`] when the
+//! source gave none.
 
+mod classify;
+mod datetext;
 mod json;
+mod lexicon;
+mod markdown;
 mod published;
+mod quotes;
 
 pub use json::ArticleJson;
+pub use markdown::to_markdown;
 pub use published::Published;
 
 use serde::{Deserialize, Serialize};
@@ -50,7 +100,8 @@ pub enum BlockKind {
     Credit,
     /// A trailing attribution to the originating outlet: `– Guardian`.
     SourceTag,
-    /// Page residue set aside: menus, share links, copyright lines, "READ MORE".
+    /// Page residue set aside: menus, share links, copyright lines, "READ MORE"; the
+    /// block's [`Block::reason`] says which.
     Boilerplate,
 }
 
@@ -73,6 +124,117 @@ impl BlockKind {
     }
 }
 
+impl BlockKind {
+    /// Every kind, in the order of the documentation.
+    pub const ALL: [BlockKind; 11] = [
+        BlockKind::Title,
+        BlockKind::Dek,
+        BlockKind::Byline,
+        BlockKind::Dateline,
+        BlockKind::Kicker,
+        BlockKind::Heading,
+        BlockKind::Paragraph,
+        BlockKind::Caption,
+        BlockKind::Credit,
+        BlockKind::SourceTag,
+        BlockKind::Boilerplate,
+    ];
+
+    /// The kind named `name` (`"source_tag"`, `"paragraph"`...), as [`BlockKind::as_str`]
+    /// writes it.
+    pub fn from_name(name: &str) -> Option<BlockKind> {
+        BlockKind::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+}
+
+/// Why a block was set aside as [`BlockKind::Boilerplate`].
+///
+/// The names in JSON are the snake-case forms (`read_more`, `ui`...).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Reason {
+    /// Interface words and icon labels: `clock menu more-arrow no yes mobile`,
+    /// `Skip to content`, `Print`, `5 min read`.
+    Ui,
+    /// Site navigation: breadcrumbs (`Home > World > Asia`) and footer links.
+    Navigation,
+    /// Share and follow prompts: `Share this article`, `Facebook Twitter Email`.
+    Share,
+    /// Links to other stories: `Related:`, `More from ...`, `Most read` and the headlines
+    /// listed under them.
+    Related,
+    /// `READ MORE`, `Continue reading`, `Read the full story`.
+    ReadMore,
+    /// Video and audio players: `Now watching`, `Play video`, `Listen to this article`.
+    Video,
+    /// Newsletter sign-up prompts.
+    Newsletter,
+    /// Subscription and paywall prompts, donation appeals.
+    Subscribe,
+    /// Advertising labels: `Advertisement`, `Sponsored content`.
+    Ad,
+    /// Copyright and reuse notices: `© 2018 Newsmax. All rights reserved.`
+    Copyright,
+    /// Cookie and privacy notices.
+    Cookie,
+    /// Comment counters and prompts: `12 comments`, `Join the conversation`.
+    Comments,
+    /// Tag and topic lists: `Filed under:`, `Topics: ...`.
+    Tags,
+    /// A bare link: a URL or an e-mail address on a line of its own.
+    Link,
+    /// Wire-service framing: `MORE`, `-30-`, `###`, `(END)`.
+    WireMarker,
+}
+
+impl Reason {
+    /// The reason's name as written in JSON.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Reason::Ui => "ui",
+            Reason::Navigation => "navigation",
+            Reason::Share => "share",
+            Reason::Related => "related",
+            Reason::ReadMore => "read_more",
+            Reason::Video => "video",
+            Reason::Newsletter => "newsletter",
+            Reason::Subscribe => "subscribe",
+            Reason::Ad => "ad",
+            Reason::Copyright => "copyright",
+            Reason::Cookie => "cookie",
+            Reason::Comments => "comments",
+            Reason::Tags => "tags",
+            Reason::Link => "link",
+            Reason::WireMarker => "wire_marker",
+        }
+    }
+
+    /// Every reason, in the order of the documentation.
+    pub const ALL: [Reason; 15] = [
+        Reason::Ui,
+        Reason::Navigation,
+        Reason::Share,
+        Reason::Related,
+        Reason::ReadMore,
+        Reason::Video,
+        Reason::Newsletter,
+        Reason::Subscribe,
+        Reason::Ad,
+        Reason::Copyright,
+        Reason::Cookie,
+        Reason::Comments,
+        Reason::Tags,
+        Reason::Link,
+        Reason::WireMarker,
+    ];
+
+    /// The reason named `name` (`"read_more"`, `"ui"`...), as [`Reason::as_str`] writes it.
+    pub fn from_name(name: &str) -> Option<Reason> {
+        Reason::ALL.into_iter().find(|r| r.as_str() == name)
+    }
+}
+
 /// One block of an article: its kind and its span in the article's text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Block {
@@ -80,6 +242,43 @@ pub struct Block {
     pub kind: BlockKind,
     /// Where the block is in [`Article::text`].
     pub span: Span,
+    /// Why a [`BlockKind::Boilerplate`] block was set aside (`None` for other kinds).
+    pub reason: Option<Reason>,
+    /// For a block whose text repeats an earlier block's exactly (a caption printed as
+    /// image text and again as caption, say): the index of the first copy.
+    pub repeat_of: Option<usize>,
+}
+
+impl Block {
+    /// A block of `kind` at `span`, with no reason and no repeat.
+    pub const fn new(kind: BlockKind, span: Span) -> Block {
+        Block {
+            kind,
+            span,
+            reason: None,
+            repeat_of: None,
+        }
+    }
+}
+
+/// A quotation in a paragraph: the quoted words and, when the text says who spoke, the
+/// speaker and the verb that attributes them (`said`, `tweeted`, `told`, `according to`).
+///
+/// The span covers the quoted words without the quotation marks (and without a comma
+/// that only leads into the attribution). A quotation that runs on into the next
+/// paragraph is one quote per paragraph.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Quote {
+    /// Index of the paragraph in [`Article::blocks`].
+    pub block: usize,
+    /// Where the quoted words are in [`Article::text`].
+    pub span: Span,
+    /// Where the speaker is named (`Jenny Town`, `the president`, `he`), when the text
+    /// says; for a quotation that continues an earlier one of the same speaker, the
+    /// earlier naming.
+    pub speaker: Option<Span>,
+    /// Where the attributing verb is, when there is one.
+    pub verb: Option<Span>,
 }
 
 /// A sentence of an article: the block it belongs to and its span in [`Article::text`].
@@ -147,6 +346,8 @@ pub struct Article {
     pub text: String,
     /// The blocks, in the order of the text.
     pub blocks: Vec<Block>,
+    /// The quotations in the paragraphs, in the order of the text.
+    pub quotes: Vec<Quote>,
 }
 
 impl Article {
@@ -192,9 +393,52 @@ impl Article {
             .flat_map(|i| self.block_sentences(i))
             .collect()
     }
+
+    /// The quoted words of `quote`, which must be one of this article's quotes.
+    pub fn quote_text(&self, quote: &Quote) -> &str {
+        quote.span.slice(&self.text)
+    }
+
+    /// The speaker of `quote` as the text names them, when it does.
+    pub fn speaker(&self, quote: &Quote) -> Option<&str> {
+        quote.speaker.map(|s| s.slice(&self.text))
+    }
+
+    /// The verb that attributes `quote`, when there is one.
+    pub fn verb(&self, quote: &Quote) -> Option<&str> {
+        quote.verb.map(|s| s.slice(&self.text))
+    }
+
+    /// The blocks that carry the article's own text, for comparing articles: title, dek,
+    /// headings, paragraphs and captions, leaving out repeats (and everything that is
+    /// residue, credit, byline or dateline).
+    pub fn content_blocks(&self) -> impl Iterator<Item = (usize, &Block)> {
+        self.blocks.iter().enumerate().filter(|(_, b)| {
+            b.repeat_of.is_none()
+                && matches!(
+                    b.kind,
+                    BlockKind::Title
+                        | BlockKind::Dek
+                        | BlockKind::Heading
+                        | BlockKind::Paragraph
+                        | BlockKind::Caption
+                )
+        })
+    }
 }
 
 /// Parses `text` into an article with no id, source or metadata.
+///
+/// ```
+/// use copydesk::article::{self, BlockKind};
+///
+/// let text = "CAIRO, March 3 - Egypt's cotton exports rose in February,\n\
+///             the ministry said.\n Reuter";
+/// let a = article::parse(text);
+/// let kinds: Vec<&str> = a.blocks.iter().map(|b| b.kind.as_str()).collect();
+/// assert_eq!(kinds, ["dateline", "paragraph", "source_tag"]);
+/// assert_eq!(a.block_text(&a.blocks[0]), "CAIRO, March 3 -");
+/// ```
 pub fn parse(text: &str) -> Article {
     parse_document(Document::new(text))
 }
@@ -206,20 +450,20 @@ pub fn parse_batch(docs: Vec<Document>) -> Vec<Article> {
 }
 
 /// Parses a document read from a source into an article.
+///
+/// The title the source gives ([`Metadata::title`]) marks the line of the text that
+/// repeats it as the title. When the source gives no publication date, a date printed in
+/// the article's header (`Published 10:03 BST, 17 April 2018`) gives it.
 pub fn parse_document(doc: Document) -> Article {
-    let blocks = crate::text::paragraphs(&doc.text)
-        .into_iter()
-        .map(|span| Block {
-            kind: BlockKind::Paragraph,
-            span,
-        })
-        .collect();
+    let classified = classify::classify(&doc.text, doc.meta.title.as_deref());
+    let quotes = quotes::find(&doc.text, &classified.blocks);
     Article {
         id: doc.id,
         source: doc.source,
         meta: doc.meta,
-        published: doc.published,
+        published: doc.published.or(classified.published),
         text: doc.text,
-        blocks,
+        blocks: classified.blocks,
+        quotes,
     }
 }

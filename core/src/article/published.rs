@@ -61,21 +61,57 @@ impl Published {
         self.offset
     }
 
-    /// Reads a publication date written in ISO 8601 / RFC 3339: `2018-04-17`,
-    /// `2018-04-17T14:03:00`, `2018-04-17T14:03:00Z`, `2018-04-17 14:03:00+01:00`.
+    /// Reads a publication date as metadata and pages write it:
     ///
-    /// A value that cannot be read is an error naming it: a date is never guessed.
+    /// - ISO 8601 / RFC 3339: `2018-04-17`, `2018-04-17T14:03:00Z`,
+    ///   `2018-04-17 14:03:00+01:00`;
+    /// - written out, in any order, with an optional weekday (which must be the date's):
+    ///   `April 17, 2018`, `17 April 2018`, `Tue 17 Apr 2018 10.03 BST`,
+    ///   `Tue, 17 Apr 2018 10:03:00 +0100`, `3:41 PM ET, Sat April 7, 2018`;
+    /// - numeric: `26-FEB-1987 15:01:01.79`, `4/17/2018` (month/day or day/month when
+    ///   only one reading is a date), `17.04.2018`, `2018/04/17`;
+    /// - after a label: `Updated ...`, `Published: ...`, `First published on ...`,
+    ///   `Posted on ...`, `Last modified on ...`.
+    ///
+    /// Times take `am`/`pm` and a zone: `UTC`/`GMT`/`Z`, `BST`, `CET`/`CEST`, `EST`/`EDT`
+    /// and the other US zones, `ET`/`CT`/`MT`/`PT` (standard or daylight time worked out
+    /// from the date by the US rules since 1967), `JST`, `KST`, `AEST`..., `GMT+1`, or an
+    /// offset such as `+0100`.
+    ///
+    /// A value that cannot be read is an error naming it and saying why: a date is never
+    /// guessed. `4/5/2018` (April 5 or May 4?), a two-digit year, a weekday that is not
+    /// the date's, an ambiguous zone (`IST`) and a missing year are all refused.
+    ///
+    /// ```
+    /// use copydesk::article::Published;
+    ///
+    /// let p = Published::parse("Updated 3:41 PM ET, Sat April 7, 2018")?;
+    /// assert_eq!(p.to_string(), "2018-04-07T15:41:00-04:00");
+    /// assert_eq!(Published::parse("26-FEB-1987 15:01:01.79")?.to_string(), "1987-02-26T15:01:01.79");
+    /// let err = Published::parse("4/5/2018").unwrap_err();
+    /// assert!(err.to_string().contains("could be month/day or day/month"));
+    /// # Ok::<(), copydesk::Error>(())
+    /// ```
     pub fn parse(value: &str) -> Result<Published> {
         let trimmed = value.trim();
         if trimmed.is_empty() {
             return Err(Error::invalid_date(value, "it is empty"));
         }
-        let pieces = Pieces::parse(trimmed)
-            .map_err(|e| Error::invalid_date(value, first_clause(&e.to_string())))?;
-        Ok(Published {
-            date: pieces.date(),
-            time: pieces.time(),
-            offset: pieces.time().and(pieces.to_numeric_offset()),
+        let iso = match Pieces::parse(trimmed) {
+            Ok(pieces) => {
+                return Ok(Published {
+                    date: pieces.date(),
+                    time: pieces.time(),
+                    offset: pieces.time().and(pieces.to_numeric_offset()),
+                });
+            }
+            Err(e) => first_clause(&e.to_string()),
+        };
+        super::datetext::parse(trimmed).map_err(|reason| {
+            // A value that starts like ISO 8601 is best explained by the ISO reader.
+            let iso_like = matches!(trimmed.as_bytes(),
+                [a, b, c, d, b'-', ..] if [a, b, c, d].iter().all(|x| x.is_ascii_digit()));
+            Error::invalid_date(value, if iso_like { iso } else { reason })
         })
     }
 }
@@ -160,8 +196,30 @@ mod tests {
     }
 
     #[test]
+    fn reads_written_dates_too() {
+        assert_eq!(
+            Published::parse("Tue 17 Apr 2018 10.03 BST")
+                .unwrap()
+                .to_string(),
+            "2018-04-17T10:03:00+01:00"
+        );
+        assert_eq!(
+            Published::parse(" April 17, 2018 ").unwrap().to_string(),
+            "2018-04-17"
+        );
+    }
+
+    #[test]
     fn refuses_what_it_cannot_read() {
-        for s in ["", "  ", "2018-02-30", "yesterday", "2018-13-01"] {
+        for s in [
+            "",
+            "  ",
+            "2018-02-30",
+            "yesterday",
+            "2018-13-01",
+            "4/5/2018",
+            "17 Apr",
+        ] {
             let err = Published::parse(s).unwrap_err();
             assert!(err.to_string().contains("cannot read"), "{err}");
         }

@@ -149,21 +149,6 @@ pub const DEFAULT_KINDS: &[BlockKind] = &[
     BlockKind::Caption,
 ];
 
-/// Every block kind, in the order of the article model.
-const ALL_KINDS: &[BlockKind] = &[
-    BlockKind::Title,
-    BlockKind::Dek,
-    BlockKind::Byline,
-    BlockKind::Dateline,
-    BlockKind::Kicker,
-    BlockKind::Heading,
-    BlockKind::Paragraph,
-    BlockKind::Caption,
-    BlockKind::Credit,
-    BlockKind::SourceTag,
-    BlockKind::Boilerplate,
-];
-
 /// The block kind named `name` (`paragraph`, `caption`, `source_tag`...), for choosing
 /// [`Options::kinds`] from a command line or Python.
 ///
@@ -176,17 +161,13 @@ const ALL_KINDS: &[BlockKind] = &[
 /// # Ok::<(), copydesk::Error>(())
 /// ```
 pub fn kind_named(name: &str) -> Result<BlockKind> {
-    ALL_KINDS
-        .iter()
-        .copied()
-        .find(|k| k.as_str() == name)
-        .ok_or_else(|| {
-            let names: Vec<&str> = ALL_KINDS.iter().map(|k| k.as_str()).collect();
-            invalid(format!(
-                "unknown block kind {name:?}; use one of {}",
-                names.join(", ")
-            ))
-        })
+    BlockKind::from_name(name).ok_or_else(|| {
+        let names: Vec<&str> = BlockKind::ALL.iter().map(|k| k.as_str()).collect();
+        invalid(format!(
+            "unknown block kind {name:?}; use one of {}",
+            names.join(", ")
+        ))
+    })
 }
 
 /// How deduplication runs. Build with [`Options::default`] and change what you need.
@@ -306,10 +287,8 @@ pub fn whole_text(id: impl Into<String>, text: impl Into<String>) -> Article {
         source: "<text>".to_owned(),
         meta: Default::default(),
         published: None,
-        blocks: vec![crate::article::Block {
-            kind: BlockKind::Paragraph,
-            span,
-        }],
+        blocks: vec![crate::article::Block::new(BlockKind::Paragraph, span)],
+        quotes: Vec::new(),
         text,
     }
 }

@@ -78,29 +78,41 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
         if chunk.is_empty() {
             continue;
         }
-        if !is_wrapped(text, chunk) {
-            out.extend(chunk.iter().map(|l| l.content));
-            continue;
-        }
+        // Wire copy indents the first line of each paragraph: each indented paragraph is
+        // judged by itself, so a table in one does not keep the prose of the others apart.
         let base_indent = chunk.iter().map(|l| l.indent).min().unwrap_or(0);
-        let width = chunk.iter().map(|l| l.width).max().unwrap_or(0);
-        let Some(first) = chunk.first() else {
-            continue;
-        };
-        let mut current = first.content;
-        for (prev, next) in pairs(chunk) {
-            let indented = next.indent > base_indent;
-            let short_end = ends_sentence(prev.content.slice(text)) && prev.width * 4 < width * 3;
-            if indented || short_end || starts_list_item(next.content.slice(text)) {
-                out.push(current);
-                current = next.content;
-            } else {
-                current = current.cover(next.content);
-            }
+        for group in chunk.chunk_by(|_, next| next.indent <= base_indent) {
+            paragraphs_of_group(text, group, &mut out);
         }
-        out.push(current);
     }
     out
+}
+
+/// The paragraphs of a run of lines of which only the first may be indented.
+fn paragraphs_of_group(text: &str, group: &[Line], out: &mut Vec<Span>) {
+    let Some(first) = group.first() else {
+        return;
+    };
+    // An indented first line over flush lines is a paragraph of wrapped copy.
+    let indented = group
+        .get(1)
+        .is_some_and(|second| first.indent > second.indent);
+    if !is_wrapped(text, group, indented) {
+        out.extend(group.iter().map(|l| l.content));
+        return;
+    }
+    let width = group.iter().map(|l| l.width).max().unwrap_or(0);
+    let mut current = first.content;
+    for (prev, next) in pairs(group) {
+        let short_end = ends_sentence(prev.content.slice(text)) && prev.width * 4 < width * 3;
+        if short_end || starts_list_item(next.content.slice(text)) {
+            out.push(current);
+            current = next.content;
+        } else {
+            current = current.cover(next.content);
+        }
+    }
+    out.push(current);
 }
 
 /// Decides whether a run of non-blank lines is prose wrapped at a fixed width.
@@ -108,7 +120,7 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
 /// The test is the signature of greedy line filling: where a line breaks in the middle of a
 /// sentence, the next line's first word would not have fitted on it. One paragraph per line
 /// (scraped pages, lists of headlines) breaks that rule; wire copy and e-mail keep it.
-fn is_wrapped(text: &str, chunk: &[Line]) -> bool {
+fn is_wrapped(text: &str, chunk: &[Line], indented: bool) -> bool {
     if chunk.len() < 2 {
         return false;
     }
@@ -129,15 +141,17 @@ fn is_wrapped(text: &str, chunk: &[Line]) -> bool {
             .split_whitespace()
             .next()
             .map_or(0, |w| w.chars().count());
-        // The first line may be short because something was cut before it (a dateline).
-        if prev.width + 1 + next_word > width || (i == 0 && chunk.len() > 2) {
+        // A wrapping program breaks a line where the next word would not fit, give or take
+        // a tenth of the width (wire services hyphenate and reserve a margin). The first
+        // line may be short because something was cut before it (a dateline).
+        if prev.width + 1 + next_word + width / 10 > width || (i == 0 && chunk.len() > 2) {
             greedy += 1;
         }
     }
     if mid_sentence == 0 || greedy * 4 < mid_sentence * 3 {
         return false;
     }
-    if let [first, second] = chunk {
+    if let ([first, second], false) = (chunk, indented) {
         // Two lines are a title and a dek as often as one wrapped sentence: ask the break
         // itself for evidence that the sentence goes on.
         return continues(first.content.slice(text), second.content.slice(text));

@@ -13,6 +13,7 @@ from copydesk._copydesk import (
     Member,
     Pair,
     Passage,
+    Quote,
     Sentence,
     TemporalExpression,
     dedupe,
@@ -97,6 +98,8 @@ def _rows(item: Any) -> List[Dict[str, Any]]:
                 "start": b.start,
                 "end": b.end,
                 "text": b.text,
+                "reason": b.reason,
+                "repeat_of": b.repeat_of,
             }
             for b in item.blocks
         ]
@@ -107,7 +110,10 @@ def _rows(item: Any) -> List[Dict[str, Any]]:
     if isinstance(item, Member):
         return [_member_row(item)]
     if isinstance(item, Block):
-        return [{"block": item.index, "kind": item.kind, "start": item.start, "end": item.end, "text": item.text}]
+        return [{"block": item.index, "kind": item.kind, "start": item.start, "end": item.end, "text": item.text,
+                 "reason": item.reason, "repeat_of": item.repeat_of}]
+    if isinstance(item, Quote):
+        return [item.to_dict()]
     if isinstance(item, Sentence):
         return [{"block": item.block, "start": item.start, "end": item.end, "text": item.text}]
     if isinstance(item, Passage):
@@ -135,7 +141,8 @@ def to_pandas(results: Any) -> Any:
     """A DataFrame of copydesk results, one row per smallest piece.
 
     - Articles (from ``read``, ``parse_many``): one row per block: ``article``, ``published``,
-      ``block``, ``kind``, ``start``, ``end``, ``text``.
+      ``block``, ``kind``, ``start``, ``end``, ``text``, ``reason``, ``repeat_of``.
+    - Quotes (``Article.quotes``): one row per quote, the columns of ``Quote.to_dict``.
     - Temporal expressions (from ``find_dates``), or one list of them per item (from
       ``find_dates_many``, which adds an ``item`` column, the item's position): one row per
       expression: ``article``, ``text``, ``start``, ``end``, ``type``, ``value``, ``mod``,
