@@ -7,8 +7,9 @@ use copydesk::article::{self, ArticleJson, Document};
 use copydesk::corpus::{self, ReadOptions};
 use copydesk::text::{CharOffsets, OffsetUnit};
 use pyo3::prelude::*;
-use pyo3::types::PyList;
+use pyo3::types::{PyDict, PyList};
 
+use crate::batch::{self, PerItem, Progress};
 use crate::convert::{published_arg, published_to_py};
 use crate::errors::{invalid, to_pyerr};
 
@@ -244,6 +245,12 @@ impl Article {
             a.blocks.len()
         )
     }
+
+    /// The article as HTML for Jupyter: its metadata and a table of its blocks (kind,
+    /// start, end, text shortened), boilerplate greyed.
+    fn _repr_html_(&self) -> String {
+        crate::html::article(&self.inner)
+    }
 }
 
 #[pymethods]
@@ -263,6 +270,23 @@ impl Block {
             shorten(&self.text, 50)
         )
     }
+
+    /// The block as a dict, the same shape as a block in `copydesk parse` output:
+    /// `kind`, `text`, `start`, `end`, and `reason` / `repeat_of` when they apply.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        d.set_item("kind", self.kind)?;
+        d.set_item("text", &self.text)?;
+        d.set_item("start", self.start)?;
+        d.set_item("end", self.end)?;
+        if let Some(reason) = self.reason {
+            d.set_item("reason", reason)?;
+        }
+        if let Some(repeat_of) = self.repeat_of {
+            d.set_item("repeat_of", repeat_of)?;
+        }
+        Ok(d)
+    }
 }
 
 #[pymethods]
@@ -279,17 +303,44 @@ impl Quote {
             shorten(&self.text, 50)
         )
     }
+
+    /// The quote as a dict, the same shape as a quote in `copydesk parse` output: `text`,
+    /// `start`, `end`, `block`, `speaker`, `speaker_start`, `speaker_end`, `verb`.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        d.set_item("text", &self.text)?;
+        d.set_item("start", self.start)?;
+        d.set_item("end", self.end)?;
+        d.set_item("block", self.block)?;
+        d.set_item("speaker", self.speaker.as_deref())?;
+        d.set_item("speaker_start", self.speaker_span.map(|s| s.0))?;
+        d.set_item("speaker_end", self.speaker_span.map(|s| s.1))?;
+        d.set_item("verb", self.verb.as_deref())?;
+        Ok(d)
+    }
 }
 
 #[pymethods]
 impl Sentence {
     fn __repr__(&self) -> String {
         format!(
-            "Sentence(start={}, end={}, text={:?})",
+            "Sentence(start={}, end={}, block={}, text={:?})",
             self.start,
             self.end,
+            self.block,
             shorten(&self.text, 50)
         )
+    }
+
+    /// The sentence as a dict: `text`, `start`, `end` (as in `copydesk parse --sentences`)
+    /// and `block`.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        d.set_item("text", &self.text)?;
+        d.set_item("start", self.start)?;
+        d.set_item("end", self.end)?;
+        d.set_item("block", self.block)?;
+        Ok(d)
     }
 }
 
@@ -317,8 +368,11 @@ pub(crate) fn parse(
 }
 
 /// Reads and parses the articles of a file or directory.
+///
+/// `progress`, when given, is called with the number of articles read since the last call
+/// (`progress=tqdm().update` fits); an exception it raises stops the reading.
 #[pyfunction]
-#[pyo3(signature = (path, *, published = None, strict = false, text_field = None, id_field = None, errors = "raise"))]
+#[pyo3(signature = (path, *, published = None, strict = false, text_field = None, id_field = None, errors = "raise", progress = None))]
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn read<'py>(
     py: Python<'py>,
@@ -328,6 +382,7 @@ pub(crate) fn read<'py>(
     text_field: Option<String>,
     id_field: Option<String>,
     errors: &str,
+    progress: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyList>> {
     let raise = match errors {
         "raise" => true,
@@ -339,6 +394,7 @@ pub(crate) fn read<'py>(
             ));
         }
     };
+    let progress = Progress::new(py, progress)?;
     let opts = ReadOptions {
         published: published_arg(py, published)?,
         strict,
@@ -346,35 +402,113 @@ pub(crate) fn read<'py>(
         id_field,
         ..ReadOptions::default()
     };
-    let (docs, problems) = py.detach(|| {
-        let mut docs = Vec::new();
-        let mut problems = Vec::new();
-        for item in corpus::read(&[path], &opts) {
-            match item {
-                Ok(doc) => docs.push(doc),
-                Err(err) => problems.push(err),
+    let mut documents = corpus::read(&[path], &opts);
+    let warn = py.import("warnings")?.getattr("warn")?;
+    let out = PyList::empty(py);
+    loop {
+        // A batch of documents read and parsed without the interpreter.
+        let (articles, problems, warnings, done) = py.detach(|| {
+            let mut docs = Vec::new();
+            let mut problems = Vec::new();
+            for item in documents.by_ref().take(batch::BATCH) {
+                match item {
+                    Ok(doc) => docs.push(doc),
+                    Err(err) => problems.push(err),
+                }
+            }
+            let done = docs.len() + problems.len();
+            let warnings: Vec<String> = docs.iter().flat_map(|d| d.warnings.clone()).collect();
+            (article::parse_batch(docs), problems, warnings, done)
+        });
+        let mut problems = problems.into_iter();
+        if let Some(first) = problems.next() {
+            if raise {
+                return Err(to_pyerr(py, first));
+            }
+            for err in std::iter::once(first).chain(problems) {
+                warn.call1((err.to_string(),))?;
             }
         }
-        (docs, problems)
-    });
-    let warn = py.import("warnings")?.getattr("warn")?;
-    let mut problems = problems.into_iter();
-    if let Some(first) = problems.next() {
-        if raise {
-            return Err(to_pyerr(py, first));
-        }
-        for err in std::iter::once(first).chain(problems) {
-            warn.call1((err.to_string(),))?;
-        }
-    }
-    for doc in &docs {
-        for warning in &doc.warnings {
+        for warning in &warnings {
             warn.call1((warning.as_str(),))?;
         }
+        for a in articles {
+            out.append(Article { inner: Arc::new(a) })?;
+        }
+        if done == 0 {
+            return Ok(out);
+        }
+        progress.advance(done)?;
     }
-    let articles = py.detach(|| article::parse_batch(docs));
-    PyList::new(
-        py,
-        articles.into_iter().map(|a| Article { inner: Arc::new(a) }),
-    )
+}
+
+/// Parses many articles from their texts, in parallel, in order.
+///
+/// `published` is one date for all (a `datetime.date`, `datetime.datetime` or ISO 8601
+/// string) or an iterable with one per text (None where unknown); `ids` an iterable of
+/// one id per text (by default a text's id is its position, `"0"`, `"1"`...). `progress`,
+/// when given, is called with the number of texts parsed since the last call (between
+/// batches of 1,000, with the interpreter held: `progress=tqdm(total=len(texts)).update`
+/// fits); an exception it raises stops the work and propagates.
+#[pyfunction]
+#[pyo3(signature = (texts, published = None, ids = None, *, progress = None))]
+pub(crate) fn parse_many<'py>(
+    py: Python<'py>,
+    texts: &Bound<'py, PyAny>,
+    published: Option<&Bound<'py, PyAny>>,
+    ids: Option<&Bound<'py, PyAny>>,
+    progress: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Vec<Article>> {
+    if texts.is_instance_of::<pyo3::types::PyString>() {
+        return Err(invalid(
+            py,
+            "parse_many takes an iterable of texts, not one string: use parse(text) or wrap it in a list",
+        ));
+    }
+    let progress = Progress::new(py, progress)?;
+    let mut published = PerItem::new(published, batch::is_one_date)?;
+    let mut ids = PerItem::new(ids, |v| Ok(v.is_instance_of::<pyo3::types::PyString>()))?;
+    if matches!(ids, PerItem::Same(_)) {
+        return Err(invalid(
+            py,
+            "ids must be an iterable with one id per text, not one string",
+        ));
+    }
+    let mut out = Vec::new();
+    let count = batch::for_each_batch(
+        texts,
+        &progress,
+        |i, item| {
+            let text: String = item.extract().map_err(|_| {
+                let type_name = item
+                    .get_type()
+                    .name()
+                    .map_or_else(|_| "?".to_owned(), |n| n.to_string());
+                invalid(
+                    py,
+                    format!("item {i} is {type_name}: parse_many takes texts (str)"),
+                )
+            })?;
+            let date = batch::date_of(py, published.next(py, i, "published")?)?;
+            let id = match ids.next(py, i, "ids")? {
+                Some(id) => id.str()?.to_cow()?.into_owned(),
+                None => i.to_string(),
+            };
+            Ok(Document {
+                id,
+                source: "<text>".to_owned(),
+                text,
+                published: date,
+                ..Document::default()
+            })
+        },
+        |docs| {
+            let articles = py.detach(|| article::parse_batch(docs));
+            out.extend(articles.into_iter().map(|a| Article { inner: Arc::new(a) }));
+            Ok(())
+        },
+    )?;
+    published.finish(py, count, "published")?;
+    ids.finish(py, count, "ids")?;
+    Ok(out)
 }

@@ -2,33 +2,56 @@
 
 use std::sync::Arc;
 
-use copydesk::article::{self, Article as RustArticle, Document};
-use copydesk::dedup::{self, Dedup, Level, Options, Shingles};
-use copydesk::text::CharOffsets;
+use copydesk::article::{self, Article as RustArticle, Document, Published};
+use copydesk::dedup::{self, ClusterJson, Dedup, Level, Options, PairJson, Shingles, round_score};
+use copydesk::text::{CharOffsets, OffsetUnit};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
 use crate::article::{Article, shorten};
+use crate::batch::{self, Progress};
 use crate::convert::published_to_py;
 use crate::errors::{invalid, to_pyerr};
 
+/// A value serialized by the library (its JSON form, as the CLI writes it:
+/// `serde_json::to_string(&view)`) read back as Python dicts and lists.
+pub(crate) fn json_to_py(
+    py: Python<'_>,
+    json: serde_json::Result<String>,
+) -> PyResult<Bound<'_, PyAny>> {
+    let json = json.map_err(|e| invalid(py, e.to_string()))?;
+    py.import("json")?.call_method1("loads", (json,))
+}
+
 /// One passage: where it is (article id and index, block, `[start, end)` str indices into
 /// the article's text) and its text.
-#[pyclass(frozen, get_all, module = "copydesk")]
+#[pyclass(frozen, module = "copydesk")]
 pub(crate) struct Passage {
     /// The passage's number (passages are numbered in input order).
+    #[pyo3(get)]
     index: usize,
     /// The id of its article.
+    #[pyo3(get)]
     article: String,
     /// The position of its article in the input.
+    #[pyo3(get)]
     article_index: usize,
+    /// Where its article came from: a path, `path:line`, `<text>`.
+    #[pyo3(get)]
+    source: String,
+    /// Its article's publication date.
+    published_rs: Option<Published>,
     /// The block it is (or is in); `None` at article level.
+    #[pyo3(get)]
     block: Option<usize>,
     /// Index of the first character in the article's text.
+    #[pyo3(get)]
     start: usize,
     /// Index one past the last character.
+    #[pyo3(get)]
     end: usize,
     /// The passage's text.
+    #[pyo3(get)]
     text: String,
 }
 
@@ -43,6 +66,8 @@ fn from_passage(p: dedup::Passage<'_>) -> Passage {
         index,
         article: p.article.id.clone(),
         article_index: p.article_index,
+        source: p.article.source.clone(),
+        published_rs: p.article.published,
         block: p.block,
         start,
         end,
@@ -50,8 +75,39 @@ fn from_passage(p: dedup::Passage<'_>) -> Passage {
     }
 }
 
+impl Passage {
+    /// The passage's fields as in the CLI's JSON.
+    fn dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        d.set_item("article", &self.article)?;
+        d.set_item("source", &self.source)?;
+        d.set_item("published", self.published_rs.map(|p| p.to_string()))?;
+        d.set_item("block", self.block)?;
+        d.set_item("start", self.start)?;
+        d.set_item("end", self.end)?;
+        d.set_item("text", &self.text)?;
+        Ok(d)
+    }
+}
+
 #[pymethods]
 impl Passage {
+    /// Its article's publication date (`datetime.date`, or `datetime.datetime` when the
+    /// time is known), or None.
+    #[getter]
+    fn published<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.published_rs
+            .as_ref()
+            .map(|p| published_to_py(py, p))
+            .transpose()
+    }
+
+    /// The passage as a dict, as in the CLI's JSON: `article`, `source`, `published` (ISO
+    /// 8601 or None), `block`, `start`, `end`, `text`.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        self.dict(py)
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "Passage(article={:?}, block={}, start={}, end={}, text={:?})",
@@ -66,22 +122,43 @@ impl Passage {
 
 /// A member of a cluster: the passage, its similarity (Jaccard) and containment relative
 /// to the cluster's canonical passage, and whether it is the canonical one.
-#[pyclass(frozen, get_all, module = "copydesk")]
+#[pyclass(frozen, module = "copydesk")]
 pub(crate) struct Member {
     /// The cluster's number.
+    #[pyo3(get)]
     cluster: usize,
     /// True for the cluster's canonical passage (earliest published, then first).
+    #[pyo3(get)]
     canonical: bool,
     /// Jaccard similarity of shingle sets to the canonical passage.
+    #[pyo3(get)]
     similarity: f64,
     /// Containment of the smaller of it and the canonical passage in the larger.
+    #[pyo3(get)]
     containment: f64,
     /// The passage.
+    #[pyo3(get)]
     passage: Py<Passage>,
+    /// Whether the run looked for containment (the CLI writes `containment` only then).
+    with_containment: bool,
 }
 
 #[pymethods]
 impl Member {
+    /// The member as a dict, as a member in `copydesk dedupe` output (the passage's fields,
+    /// `similarity`, and `containment` when the run looked for it) with `cluster` and
+    /// `canonical`.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = self.passage.get().dict(py)?;
+        d.set_item("similarity", round_score(self.similarity))?;
+        if self.with_containment {
+            d.set_item("containment", round_score(self.containment))?;
+        }
+        d.set_item("cluster", self.cluster)?;
+        d.set_item("canonical", self.canonical)?;
+        Ok(d)
+    }
+
     /// The passage's article id.
     #[getter]
     fn article(&self) -> String {
@@ -108,15 +185,21 @@ impl Member {
 }
 
 /// Passages that are near-duplicates of each other; `members[0]` is the canonical one.
-#[pyclass(frozen, get_all, module = "copydesk")]
+#[pyclass(frozen, module = "copydesk")]
 pub(crate) struct Cluster {
     /// The cluster's number (clusters are numbered in the input order of their first
     /// passage).
+    #[pyo3(get)]
     id: usize,
     /// The canonical passage: the earliest published, then the first in input order.
+    #[pyo3(get)]
     canonical: Py<Passage>,
     /// Every member, the canonical first.
+    #[pyo3(get)]
     members: Vec<Py<Member>>,
+    /// The result it belongs to, and its position there (for `to_dict`).
+    dedup: Arc<Dedup>,
+    position: usize,
 }
 
 #[pymethods]
@@ -131,12 +214,34 @@ impl Cluster {
         self.members.len()
     }
 
+    /// The cluster as a dict, the same shape as one line of `copydesk dedupe` output:
+    /// `cluster`, `size`, `canonical` and `members`.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let c = self.dedup.clusters().get(self.position);
+        let c = c.ok_or_else(|| invalid(py, "the cluster is no longer in its result"))?;
+        json_to_py(
+            py,
+            serde_json::to_string(&ClusterJson::new(&self.dedup, c, OffsetUnit::Chars)),
+        )
+    }
+
+    /// The cluster as HTML for Jupyter: a table of its members, the canonical first.
+    fn _repr_html_(&self) -> String {
+        crate::html::cluster(&self.dedup, self.position)
+    }
+
     fn __repr__(&self) -> String {
+        let articles: Vec<String> = self
+            .members
+            .iter()
+            .map(|m| format!("{:?}", m.get().passage.get().article))
+            .collect();
         format!(
-            "Cluster(id={}, size={}, canonical={:?})",
+            "Cluster(id={}, size={}, canonical={:?}, articles=[{}])",
             self.id,
             self.members.len(),
-            shorten(&self.canonical.get().text, 50)
+            shorten(&self.canonical.get().text, 50),
+            articles.join(", ")
         )
     }
 }
@@ -175,10 +280,30 @@ impl Pair {
         (self.a, self.b)
     }
 
+    /// The pair as a dict, the same shape as one line of `copydesk dedupe --output pairs`:
+    /// `a`, `b` (passages), `similarity`, and `containment` when the run looked for it.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let pair = dedup::Pair {
+            a: self.a,
+            b: self.b,
+            similarity: self.similarity,
+            containment: self.containment,
+        };
+        json_to_py(
+            py,
+            serde_json::to_string(&PairJson::new(&self.dedup, pair, OffsetUnit::Chars)),
+        )
+    }
+
     fn __repr__(&self) -> String {
+        let article = |i: usize| self.dedup.passage(i).article.id.clone();
         format!(
-            "Pair(a={}, b={}, similarity={:.3})",
-            self.a, self.b, self.similarity
+            "Pair(a={}, b={}, similarity={:.3}, articles=({:?}, {:?}))",
+            self.a,
+            self.b,
+            self.similarity,
+            article(self.a),
+            article(self.b)
         )
     }
 }
@@ -197,7 +322,8 @@ impl DedupResult {
         let d = &self.inner;
         d.clusters()
             .iter()
-            .map(|c| {
+            .enumerate()
+            .map(|(position, c)| {
                 let members = c
                     .members
                     .iter()
@@ -210,6 +336,7 @@ impl DedupResult {
                                 similarity: m.similarity,
                                 containment: m.containment,
                                 passage: Py::new(py, passage(d, m.passage))?,
+                                with_containment: d.has_containment(),
                             },
                         )
                     })
@@ -218,6 +345,8 @@ impl DedupResult {
                     id: c.id,
                     canonical: Py::new(py, passage(d, c.canonical))?,
                     members,
+                    dedup: Arc::clone(d),
+                    position,
                 })
             })
             .collect()
@@ -285,7 +414,9 @@ impl DedupResult {
     /// `block`, `start`, `end`, `similarity`, `containment`, `text`. Needs pandas.
     fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let pandas = py.import("pandas").map_err(|_| {
-            pyo3::exceptions::PyImportError::new_err("to_pandas needs pandas: pip install pandas")
+            pyo3::exceptions::PyImportError::new_err(
+                "to_pandas needs pandas, an optional extra: pip install 'copydesk[pandas]' (or pip install pandas)",
+            )
         })?;
         let d = &self.inner;
         let columns = [
@@ -326,6 +457,29 @@ impl DedupResult {
             data.set_item(name, list)?;
         }
         pandas.getattr("DataFrame")?.call1((data,))
+    }
+
+    /// The result as a dict: `clusters` (each as one line of `copydesk dedupe` output) and
+    /// `stats`.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = &self.inner;
+        let clusters: Vec<ClusterJson<'_>> = d
+            .clusters()
+            .iter()
+            .map(|c| ClusterJson::new(d, c, OffsetUnit::Chars))
+            .collect();
+        let out = PyDict::new(py);
+        out.set_item(
+            "clusters",
+            json_to_py(py, serde_json::to_string(&clusters))?,
+        )?;
+        out.set_item("stats", self.stats(py)?)?;
+        Ok(out)
+    }
+
+    /// The result as HTML for Jupyter: its counts and a table of its clusters.
+    fn _repr_html_(&self) -> String {
+        crate::html::dedup(&self.inner)
     }
 
     fn __len__(&self) -> usize {
@@ -422,51 +576,73 @@ fn whole_texts(items: Vec<Item>, level: Level) -> Vec<Item> {
         .collect()
 }
 
-/// Reads `items`: strings (ids are their positions, counted from `first`), Articles, or
-/// `(id, text)` pairs.
-fn items(py: Python<'_>, items: &Bound<'_, PyAny>, first: usize) -> PyResult<Vec<Item>> {
+/// Refuses one string where an iterable of items is expected.
+fn not_one_string(py: Python<'_>, items: &Bound<'_, PyAny>) -> PyResult<()> {
     if items.is_instance_of::<PyString>() {
         return Err(invalid(
             py,
             "dedupe takes a list of texts, Articles or (id, text) pairs, not one string; wrap it in a list",
         ));
     }
-    let mut out = Vec::new();
-    for (i, item) in items.try_iter()?.enumerate() {
-        let item = item?;
-        if let Ok(text) = item.cast::<PyString>() {
-            out.push(Item::Text(Box::new(Document {
-                id: (first + i).to_string(),
-                source: "<text>".to_owned(),
-                text: text.to_cow()?.into_owned(),
-                ..Document::default()
-            })));
-        } else if let Ok(a) = item.cast::<Article>() {
-            out.push(Item::Parsed(Arc::clone(a.get().inner())));
-        } else if let Ok(t) = item.cast::<PyTuple>() {
-            let pair: (String, String) = t.extract().map_err(|_| {
-                invalid(
-                    py,
-                    format!("item {i}: a tuple must be (id, text), two strings"),
-                )
-            })?;
-            out.push(Item::Text(Box::new(Document {
-                id: pair.0,
-                source: "<text>".to_owned(),
-                text: pair.1,
-                ..Document::default()
-            })));
-        } else {
-            let type_name = item.get_type().name()?;
-            return Err(invalid(
+    Ok(())
+}
+
+/// Reads item `i`: a string (its id is its position `id`), an Article, or an `(id, text)`
+/// pair.
+fn item(py: Python<'_>, item: &Bound<'_, PyAny>, i: usize, id: usize) -> PyResult<Item> {
+    if let Ok(text) = item.cast::<PyString>() {
+        Ok(Item::Text(Box::new(Document {
+            id: id.to_string(),
+            source: "<text>".to_owned(),
+            text: text.to_cow()?.into_owned(),
+            ..Document::default()
+        })))
+    } else if let Ok(a) = item.cast::<Article>() {
+        Ok(Item::Parsed(Arc::clone(a.get().inner())))
+    } else if let Ok(t) = item.cast::<PyTuple>() {
+        let pair: (String, String) = t.extract().map_err(|_| {
+            invalid(
                 py,
-                format!(
-                    "item {i} is {type_name}: dedupe takes texts, Articles or (id, text) pairs"
-                ),
-            ));
-        }
+                format!("item {i}: a tuple must be (id, text), two strings"),
+            )
+        })?;
+        Ok(Item::Text(Box::new(Document {
+            id: pair.0,
+            source: "<text>".to_owned(),
+            text: pair.1,
+            ..Document::default()
+        })))
+    } else {
+        let type_name = item.get_type().name()?;
+        Err(invalid(
+            py,
+            format!("item {i} is {type_name}: dedupe takes texts, Articles or (id, text) pairs"),
+        ))
     }
-    Ok(out)
+}
+
+/// Adds `items` to `deduper` a batch at a time (parsed and matched without the
+/// interpreter), telling `progress` after each batch.
+fn add_items<'py>(
+    py: Python<'py>,
+    deduper: &mut dedup::Deduper,
+    items: &Bound<'py, PyAny>,
+    progress: &Progress<'py>,
+) -> PyResult<()> {
+    not_one_string(py, items)?;
+    let first = deduper.articles();
+    let level = deduper.options().level;
+    batch::for_each_batch(
+        items,
+        progress,
+        |i, it| item(py, &it, i, first + i),
+        |batch| {
+            let batch = whole_texts(batch, level);
+            py.detach(|| deduper.add(parse_items(batch)));
+            Ok(())
+        },
+    )?;
+    Ok(())
 }
 
 /// The items as articles, texts parsed in parallel, in input order.
@@ -499,12 +675,18 @@ fn parse_items(items: Vec<Item>) -> Vec<Arc<RustArticle>> {
 /// pairs a passage mostly contained in a longer one. `cross_only=True` ignores repeats
 /// inside one article. Every pair reported is verified exactly. Returns a `DedupResult`
 /// with `clusters`, `pairs`, `duplicates` and `to_pandas()`.
+///
+/// `items` may be any iterable, a generator included: it is read a batch of 1,000 items at
+/// a time, each batch parsed and matched in parallel without the interpreter. `progress`,
+/// when given, is called with the number of items done since the last call, between
+/// batches (`progress=tqdm(total=len(items)).update` fits); an exception it raises stops
+/// the work and propagates.
 #[pyfunction]
-#[pyo3(signature = (items, level = "paragraph", threshold = 0.8, *, shingle = "word", n = None, containment = None, cross_only = false, kinds = None, min_words = 3, num_perm = 128, seed = None))]
+#[pyo3(signature = (items, level = "paragraph", threshold = 0.8, *, shingle = "word", n = None, containment = None, cross_only = false, kinds = None, min_words = 3, num_perm = 128, seed = None, progress = None))]
 #[allow(clippy::too_many_arguments)]
-pub(crate) fn dedupe(
-    py: Python<'_>,
-    items: &Bound<'_, PyAny>,
+pub(crate) fn dedupe<'py>(
+    py: Python<'py>,
+    items: &Bound<'py, PyAny>,
     level: &str,
     threshold: f64,
     shingle: &str,
@@ -515,7 +697,9 @@ pub(crate) fn dedupe(
     min_words: usize,
     num_perm: usize,
     seed: Option<u64>,
+    progress: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<DedupResult> {
+    let progress = Progress::new(py, progress)?;
     let opts = options(
         py,
         level,
@@ -529,10 +713,9 @@ pub(crate) fn dedupe(
         num_perm,
         seed,
     )?;
-    let items = whole_texts(self::items(py, items, 0)?, opts.level);
-    let result = py
-        .detach(|| dedup::dedupe(parse_items(items), &opts))
-        .map_err(|e| to_pyerr(py, e))?;
+    let mut deduper = dedup::Deduper::new(opts).map_err(|e| to_pyerr(py, e))?;
+    add_items(py, &mut deduper, items, &progress)?;
+    let result = py.detach(|| deduper.result());
     Ok(DedupResult {
         inner: Arc::new(result),
     })
@@ -551,6 +734,15 @@ pub(crate) struct Match {
 
 #[pymethods]
 impl Match {
+    /// The match as a dict: the passage's fields (as in the CLI's JSON), `similarity` and
+    /// `containment`.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = self.passage.get().dict(py)?;
+        d.set_item("similarity", round_score(self.similarity))?;
+        d.set_item("containment", round_score(self.containment))?;
+        Ok(d)
+    }
+
     fn __repr__(&self) -> String {
         let p = self.passage.get();
         format!(
@@ -620,16 +812,19 @@ impl Deduper {
         })
     }
 
-    /// Adds a batch: texts, Articles or `(id, text)` pairs.
-    fn add(&mut self, py: Python<'_>, items: &Bound<'_, PyAny>) -> PyResult<()> {
-        let items = whole_texts(
-            self::items(py, items, self.inner.articles())?,
-            self.inner.options().level,
-        );
-        let inner = &mut self.inner;
-        py.detach(|| inner.add(parse_items(items)));
+    /// Adds a batch: texts (their ids are their positions among everything added),
+    /// Articles or `(id, text)` pairs. `progress` is called as in `dedupe`; when it raises,
+    /// the batches of 1,000 items done before stay added.
+    #[pyo3(signature = (items, *, progress = None))]
+    fn add<'py>(
+        &mut self,
+        py: Python<'py>,
+        items: &Bound<'py, PyAny>,
+        progress: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<()> {
+        let progress = Progress::new(py, progress)?;
         self.snapshot = None;
-        Ok(())
+        add_items(py, &mut self.inner, items, &progress)
     }
 
     /// The passages held that `text` duplicates, most similar first.

@@ -2,10 +2,12 @@
 //! `copydesk` library. Python-facing names and docs live in `python/copydesk/`.
 
 mod article;
+mod batch;
 mod convert;
 mod dates;
 mod dedup;
 mod errors;
+mod html;
 mod text;
 
 use pyo3::prelude::*;
@@ -22,9 +24,9 @@ fn main(py: Python<'_>, argv: Vec<String>) -> u8 {
 #[pymodule(gil_used = false)]
 mod _copydesk {
     #[pymodule_export]
-    use super::article::{Article, Block, Quote, Sentence, parse, read};
+    use super::article::{Article, Block, Quote, Sentence, parse, parse_many, read};
     #[pymodule_export]
-    use super::dates::{DateRange, TemporalExpression, find_dates};
+    use super::dates::{DateRange, TemporalExpression, find_dates, find_dates_many};
     #[pymodule_export]
     use super::dedup::{
         Cluster, DedupResult, Deduper, Match, Member, Pair, Passage, dedupe, exact_pairs, shingles,

@@ -59,18 +59,23 @@ impl Serialize for PassageJson<'_> {
         map.serialize_entry("end", &end)?;
         map.serialize_entry("text", p.text())?;
         if let Some((similarity, containment)) = self.scores {
-            map.serialize_entry("similarity", &round(similarity))?;
+            map.serialize_entry("similarity", &round_score(similarity))?;
             if self.dedup.has_containment() {
-                map.serialize_entry("containment", &round(containment))?;
+                map.serialize_entry("containment", &round_score(containment))?;
             }
         }
         map.end()
     }
 }
 
-/// Scores are written with six decimals, enough to compare with any threshold one would
-/// type, and stable across platforms.
-fn round(x: f64) -> f64 {
+/// A score as JSON writes it: six decimals, enough to compare with any threshold one would
+/// type, and stable across platforms. Front ends that build their own records (Python's
+/// `to_dict`) round with it too.
+///
+/// ```
+/// assert_eq!(copydesk::dedup::round_score(11.0 / 13.0), 0.846154);
+/// ```
+pub fn round_score(x: f64) -> f64 {
     (x * 1e6).round() / 1e6
 }
 
@@ -164,9 +169,9 @@ impl Serialize for PairJson<'_> {
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("a", &PassageJson::new(self.dedup, self.pair.a, self.unit))?;
         map.serialize_entry("b", &PassageJson::new(self.dedup, self.pair.b, self.unit))?;
-        map.serialize_entry("similarity", &round(self.pair.similarity))?;
+        map.serialize_entry("similarity", &round_score(self.pair.similarity))?;
         if self.dedup.has_containment() {
-            map.serialize_entry("containment", &round(self.pair.containment))?;
+            map.serialize_entry("containment", &round_score(self.pair.containment))?;
         }
         map.end()
     }

@@ -78,7 +78,7 @@ mod shingle;
 pub use clean::{Cleaned, CleanedJson};
 pub use engine::{Deduper, Match};
 pub use exact::{ScoredPair, all_pairs, exact_pairs};
-pub use json::{ClusterJson, PairJson, PassageJson};
+pub use json::{ClusterJson, PairJson, PassageJson, round_score};
 pub use minhash::{Banding, MISS_AT_THRESHOLD};
 pub use result::{Cluster, Dedup, Member, Pair, Passage, PassageRef, Stats};
 pub use shingle::{Shingles, shingle_strings, shingles};

@@ -28,14 +28,17 @@ from copydesk._copydesk import (
     dedupe,
     exact_pairs,
     find_dates,
+    find_dates_many,
     normalize,
     paragraphs,
     parse,
+    parse_many,
     read,
     sentences,
     shingles,
 )
 from copydesk._errors import CopydeskError, InputFileError, InvalidInputError
+from copydesk._frames import dates_frame, dedupe_frame, to_pandas
 
 __all__ = [
     "Article",
@@ -55,13 +58,18 @@ __all__ = [
     "Sentence",
     "TemporalExpression",
     "__version__",
+    "dates_frame",
     "dedupe",
+    "dedupe_frame",
     "exact_pairs",
     "find_dates",
+    "find_dates_many",
     "normalize",
     "paragraphs",
     "parse",
+    "parse_many",
     "read",
     "sentences",
     "shingles",
+    "to_pandas",
 ]
