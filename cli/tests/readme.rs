@@ -31,9 +31,12 @@ fn readme_command_lines_run() {
             continue;
         }
         let command = line.split("  #").next().unwrap_or_default().trim();
-        // Lines that call the installed command (the Quick start's cargo line is run by
-        // scripts/test).
-        if !in_shell_block || !command.split(' ').any(|w| w == "copydesk") {
+        // Lines that call the installed command, first or after a pipe (the Quick start's
+        // cargo line and the `cargo run --example` lines are run by scripts/test).
+        let calls_copydesk = command
+            .split('|')
+            .any(|part| part.trim_start().starts_with("copydesk "));
+        if !in_shell_block || !calls_copydesk {
             continue;
         }
         let out = Command::new("bash")

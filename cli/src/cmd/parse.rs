@@ -121,7 +121,7 @@ pub(crate) fn run(args: &ParseArgs, report: &mut Report) -> Result<(), BoxError>
             for (i, block) in a.blocks.iter().enumerate() {
                 let (start, end) = converter.convert(block.span);
                 records.row(&[
-                    &a.id,
+                    a.id.as_str(),
                     &i.to_string(),
                     block.kind.as_str(),
                     block.reason.map_or("", |r| r.as_str()),
