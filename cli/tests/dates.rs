@@ -1,46 +1,8 @@
 //! End-to-end tests of `copydesk dates` as a user runs it.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+mod support;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn copydesk(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_copydesk"))
-        .args(args)
-        .current_dir(root())
-        .output()
-        .expect("the binary runs")
-}
-
-fn copydesk_stdin(args: &[&str], input: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_copydesk"))
-        .args(args)
-        .current_dir(root())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
-}
-
-fn lines(out: &Output) -> Vec<serde_json::Value> {
-    String::from_utf8(out.stdout.clone())
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
-}
+use support::{copydesk, copydesk_stdin, json_lines, root};
 
 #[test]
 fn seeds_with_manifest_dates() {
@@ -50,7 +12,7 @@ fn seeds_with_manifest_dates() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let found = lines(&out);
+    let found = json_lines(&out);
     let easter: Vec<_> = found
         .iter()
         .filter(|v| v["article"] == "003_c7d247d605b5012d" && v["text"] == "Easter")
@@ -99,7 +61,7 @@ fn published_flag_for_text_on_stdin() {
         "Officials are targeting May or June. The summit was announced late last month.",
     );
     assert!(out.status.success());
-    let found = lines(&out);
+    let found = json_lines(&out);
     let got: Vec<(&str, &str)> = found
         .iter()
         .map(|v| (v["text"].as_str().unwrap(), v["value"].as_str().unwrap()))

@@ -1,12 +1,11 @@
 //! The same input gives byte-identical output: across runs, across thread counts
 //! (`--jobs`, `RAYON_NUM_THREADS`), and between the CLI and the library.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod support;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
+use std::path::Path;
+use std::process::Command;
+use support::root;
 
 fn run(args: &[&str], env: &[(&str, &str)]) -> Vec<u8> {
     let out = Command::new(env!("CARGO_BIN_EXE_copydesk"))

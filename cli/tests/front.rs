@@ -2,15 +2,14 @@
 //! `--version`, exit codes 0/1/2, a closed pipe ending the run quietly, and publication dates
 //! at the ends of the calendar.
 
+mod support;
+
 use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
+use support::root;
 
 const SUBCOMMANDS: &[&str] = &["parse", "dedupe", "dates"];
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
 
 fn copydesk(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_copydesk"))

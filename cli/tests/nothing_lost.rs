@@ -4,14 +4,13 @@
 //! the summary's duplicate count is the number removed. Checked on the seeds and on generated
 //! articles with planted repeats.
 
-use std::path::{Path, PathBuf};
+mod support;
+
+use std::path::Path;
 use std::process::Command;
 
 use serde_json::Value;
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
+use support::root;
 
 /// Runs `dedupe --output clean` on `args` and checks the invariants against `originals`
 /// (each article's decoded text, by id). Returns the clean articles.

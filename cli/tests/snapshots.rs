@@ -13,13 +13,12 @@
 //! plain files any reviewer reads in a diff, and one environment variable rewrites them;
 //! nothing more is needed.)
 
-use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+mod support;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
+use std::fmt::Write as _;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use support::root;
 
 /// Where a case runs: the repository (for `seeds/`) or the crafted corpus.
 #[derive(Clone, Copy)]
