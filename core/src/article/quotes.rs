@@ -119,6 +119,11 @@ fn quotations(piece: &str) -> Vec<Raw> {
         return out;
     }
     let bytes = piece.as_bytes();
+    // Every mark is `"` or begins with byte 0xC2 (« ») or 0xE2 (“ ” ‘ ’): a byte scan
+    // spares the character-by-character search on paragraphs without one.
+    if !bytes.iter().any(|&b| matches!(b, b'"' | 0xC2 | 0xE2)) {
+        return out;
+    }
     let has_double = piece.contains(['“', '”', '"', '«', '»']);
     let mut open: Option<(usize, usize, char)> = None; // (mark position, content start, mark)
     // Only the quotation marks matter: jump from one to the next.
