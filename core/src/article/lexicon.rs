@@ -185,14 +185,21 @@ pub(crate) fn starts_with_folded(line: &str, prefix: &str) -> bool {
 /// arrows and colons that decorate interface text.
 pub(crate) fn key(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
-    for word in line.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        if word.is_ascii() {
-            // The common case, without the Unicode case tables.
+    // ASCII (nearly always): the words split and lower-cased on the bytes, without the
+    // Unicode tables. The vertical tab is white space to `char::is_whitespace` but not
+    // to `u8::is_ascii_whitespace`, so a line with one goes the general way.
+    if line.bytes().all(|b| b.is_ascii() && b != 0x0b) {
+        for word in line.split_ascii_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
             out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-        } else {
+        }
+    } else {
+        for word in line.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
             out.extend(word.chars().flat_map(char::to_lowercase));
         }
     }
