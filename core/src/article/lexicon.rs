@@ -5,6 +5,7 @@
 //! classifier (`classify.rs`) adds what the neighbours and the place say.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use super::Reason;
@@ -15,39 +16,65 @@ use super::datetext;
 /// still apply.)
 const SHORT_LINE: usize = 160;
 
+/// A set of the lexicon's words.
+pub(crate) type Words = HashSet<&'static str, BuildHasherDefault<Fnv>>;
+
+/// FNV-1a, the lexicon's hash: its keys are a few bytes long, where SipHash's setup costs
+/// more than the hashing. The tables are fixed at start-up from our own file, so the
+/// flooding SipHash guards against cannot happen: input only looks words up.
+pub(crate) struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
 /// The lexicon's words, read once from `lexicon.txt` (see the comments there).
 pub(crate) struct Lexicon {
     /// Whole lines of page residue, by reason.
-    pub(crate) residue: HashMap<&'static str, Reason>,
+    pub(crate) residue: HashMap<&'static str, Reason, BuildHasherDefault<Fnv>>,
     /// Line openings of residue that may go on for a while, with the most words such a
     /// line has, in the order they are tried.
     pub(crate) prefixes: Vec<(Reason, &'static str, usize)>,
     /// Words of interface icons and buttons.
-    pub(crate) icon_words: HashSet<&'static str>,
+    pub(crate) icon_words: Words,
     /// Share targets.
-    pub(crate) share_words: HashSet<&'static str>,
+    pub(crate) share_words: Words,
     /// Labels that introduce a photo credit.
-    pub(crate) credit_labels: HashSet<&'static str>,
+    pub(crate) credit_labels: Words,
     /// Agencies and archives whose name alone is a photo credit.
-    pub(crate) photo_agencies: HashSet<&'static str>,
+    pub(crate) photo_agencies: Words,
     /// The length in bytes of the longest name in `photo_agencies`.
     pub(crate) longest_photo_agency: usize,
     /// Agencies that also send stories.
-    pub(crate) wire_agencies: HashSet<&'static str>,
+    pub(crate) wire_agencies: Words,
     /// Outlets that sign off stories they wrote for others.
-    pub(crate) outlets: HashSet<&'static str>,
+    pub(crate) outlets: Words,
     /// Words that mark a part of a slash credit as the agency.
-    pub(crate) credit_words: HashSet<&'static str>,
+    pub(crate) credit_words: Words,
     /// Openings of contributor lines.
     pub(crate) byline_openings: Vec<&'static str>,
     /// Newsroom roles that follow a name on an author line.
     pub(crate) roles: Vec<&'static str>,
     /// Capitalized words that begin sentences, not names.
-    pub(crate) function_words: HashSet<&'static str>,
+    pub(crate) function_words: Words,
     /// Verbs that attribute a quotation.
-    pub(crate) speech_verbs: HashSet<&'static str>,
+    pub(crate) speech_verbs: Words,
     /// Words that name no one.
-    pub(crate) not_names: HashSet<&'static str>,
+    pub(crate) not_names: Words,
     /// Lines of the file that could not be read (none: a unit test checks).
     pub(crate) errors: Vec<String>,
 }
@@ -62,21 +89,21 @@ pub(crate) fn lex() -> &'static Lexicon {
 impl Lexicon {
     fn parse(data: &'static str) -> Lexicon {
         let mut lex = Lexicon {
-            residue: HashMap::new(),
+            residue: HashMap::default(),
             prefixes: Vec::new(),
-            icon_words: HashSet::new(),
-            share_words: HashSet::new(),
-            credit_labels: HashSet::new(),
-            photo_agencies: HashSet::new(),
+            icon_words: Words::default(),
+            share_words: Words::default(),
+            credit_labels: Words::default(),
+            photo_agencies: Words::default(),
             longest_photo_agency: 0,
-            wire_agencies: HashSet::new(),
-            outlets: HashSet::new(),
-            credit_words: HashSet::new(),
+            wire_agencies: Words::default(),
+            outlets: Words::default(),
+            credit_words: Words::default(),
             byline_openings: Vec::new(),
             roles: Vec::new(),
-            function_words: HashSet::new(),
-            speech_verbs: HashSet::new(),
-            not_names: HashSet::new(),
+            function_words: Words::default(),
+            speech_verbs: Words::default(),
+            not_names: Words::default(),
             errors: Vec::new(),
         };
         let mut section = "";
@@ -266,7 +293,7 @@ pub(crate) fn boilerplate(line: &str) -> Option<Reason> {
     if let Some(&reason) = lex().residue.get(k.as_str()) {
         return Some(reason);
     }
-    let words = k.split(' ').count();
+    let words = k.bytes().filter(|&b| b == b' ').count() + 1;
     let first = k.as_bytes().first();
     for &(reason, prefix, max_words) in &lex().prefixes {
         // The first byte rules out nearly every opening at the cost of a compare.
