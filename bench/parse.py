@@ -15,8 +15,8 @@ parse starts with: the ratio shows what the classification costs on top, and sur
 noise of a shared machine better than the absolute figures.
 
 Sizes grow (1,000 stories, 5,000, all 19,043) so the growth is visible; each figure is the
-best of three runs. The table goes to bench/results/parse.md with the machine, the command
-and the date.
+best of seven runs (the machine is shared: the best run is the least disturbed). The table
+goes to bench/results/parse.md with the machine, the command and the date.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ import datasets  # noqa: E402
 import copydesk  # noqa: E402
 
 RESULTS = datasets.REPO / "bench" / "results" / "parse.md"
-REPEATS = 3
+REPEATS = 7
 
 
 def best_time(fn: Callable[[str], object], texts: List[str]) -> float:

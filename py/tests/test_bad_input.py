@@ -1,6 +1,8 @@
 """The Python package on inputs as scrapers leave them: clear errors that name the place,
 never a crash, and the readable rest still comes through."""
 
+import datetime
+import re
 import warnings
 
 import pytest
@@ -187,18 +189,20 @@ def test_odd_text_through_dates_and_dedupe(text):
 
 @pytest.mark.parametrize("value", ["2018-02-30", "yesterday", "10000-01-01", ""])
 def test_nonsense_reference_dates_are_refused_naming_the_value(value):
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=f'"{re.escape(value)}"'):
         copydesk.find_dates("On Friday.", value)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=f'"{re.escape(value)}"'):
         copydesk.parse("On Friday.", published=value)
 
 
-def test_year_zero_is_a_value_error_not_a_crash():
-    # The CLI refuses --published 0000-01-01 as a usage error. The library parses the date,
-    # and find_dates raises a ValueError when "Friday" falls in year -1, which neither
-    # TIMEX3 nor datetime.date can hold (reported to the owners of dates and Python).
-    with pytest.raises(ValueError, match="out of range"):
-        copydesk.find_dates("On Friday and next year.", "0000-01-01")
+def test_year_zero_resolves_without_intervals_before_year_one():
+    # The CLI refuses --published 0000-01-01 as a usage error. The library takes the date:
+    # "Friday" falls in year -1, which datetime.date cannot hold, so it keeps its value and
+    # gets no interval; "next year" is year 1, with its interval.
+    found = {t.text: t for t in copydesk.find_dates("On Friday and next year.", "0000-01-01")}
+    assert found["Friday"].interval is None
+    assert found["next year"].value == "0001"
+    assert found["next year"].interval == (datetime.date(1, 1, 1), datetime.date(2, 1, 1))
 
 
 def test_the_far_end_of_the_calendar_is_a_result_not_an_error():

@@ -393,6 +393,21 @@ fn find_into(
             t.range = Some(range);
         }
     }
+    // The calendar of intervals is years 1 to 9999 (ISO 8601's four digits; Python's
+    // dates): a reference in year 1 or 0 can put "last year" or "Friday" in year 0 or
+    // before. Such an expression keeps its value and gets no interval, as one after
+    // 9999-12-31 already does (there the end day cannot be written).
+    for t in out.iter_mut().skip(first) {
+        let before_year_1 = |i: &Option<Interval>| i.is_some_and(|i| i.start.year() < 1);
+        if before_year_1(&t.interval) {
+            t.interval = None;
+        }
+        if let Some(r) = t.range.as_mut()
+            && before_year_1(&r.interval)
+        {
+            r.interval = None;
+        }
+    }
 }
 
 /// Quarters in company news, read in their discourse:
