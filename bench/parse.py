@@ -70,6 +70,7 @@ def cpu_name() -> str:
 
 
 def main() -> None:
+    load_start = os.getloadavg()[0]
     texts = [s.text for s in datasets.reuters_stories()]
     # Warm up: the lexicon is read on first use.
     for t in texts[:200]:
@@ -90,6 +91,9 @@ def main() -> None:
         f"- Machine: {cpu_name()}, {os.cpu_count()} cores (shared with other jobs: compare the ratios), "
         f"{platform.system()} {platform.release()}, Python {platform.python_version()}",
         f"- Each figure is the best of {REPEATS} runs; one story per call, on the calling thread.",
+        f"- Load average (1 min): {load_start:.2f} at the start, {os.getloadavg()[0]:.2f} at the end. This "
+        "machine's speed also swings by about 1.5x with its host's load (see `copydesk.paragraphs`, "
+        "which does the same work in every run): read the rows with their paragraphs figure.",
         "",
         "| stories | MB | `copydesk.parse` MB/s | stories/s | `copydesk.paragraphs` MB/s | parse time / paragraphs time |",
         "|---:|---:|---:|---:|---:|---:|",

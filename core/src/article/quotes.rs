@@ -242,19 +242,18 @@ fn words(piece: &str, from: usize, to: usize) -> Vec<Word<'_>> {
         return Vec::new();
     };
     let mut out = Vec::new();
-    let mut offset = 0;
     for raw in region.split_whitespace() {
-        let Some(at) = region.get(offset..).and_then(|r| r.find(raw)) else {
-            break;
-        };
-        let start = from + offset + at;
-        offset += at + raw.len();
+        let start = from + offset_in(region, raw);
         let bare = raw.trim_matches(|c: char| !c.is_alphanumeric());
         if bare.is_empty() && !raw.contains([',', ':']) {
             continue;
         }
         // The span of the word without its punctuation.
-        let lead = raw.find(bare).unwrap_or(0);
+        let lead = if bare.is_empty() {
+            0
+        } else {
+            offset_in(raw, bare)
+        };
         out.push(Word {
             span: Span::new(start + lead, start + lead + bare.len()),
             raw,
@@ -262,6 +261,14 @@ fn words(piece: &str, from: usize, to: usize) -> Vec<Word<'_>> {
         });
     }
     out
+}
+
+/// Where `inner`, a slice of `outer` (from `split_whitespace` or `trim_matches`), starts
+/// in it: the distance between their pointers, without searching for the text again.
+fn offset_in(outer: &str, inner: &str) -> usize {
+    let at = (inner.as_ptr() as usize).wrapping_sub(outer.as_ptr() as usize);
+    debug_assert!(at <= outer.len() && outer.get(at..at + inner.len()) == Some(inner));
+    at
 }
 
 fn lower(w: &str) -> String {
