@@ -95,6 +95,7 @@ pub mod corpus;
 pub mod dates;
 pub mod dedup;
 mod error;
+mod shared;
 pub mod text;
 
 pub use error::{Error, ErrorKind, Result};

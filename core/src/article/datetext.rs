@@ -10,6 +10,7 @@ use jiff::civil::{Date, Time, Weekday};
 use jiff::tz::Offset;
 
 use super::Published;
+use crate::shared::MONTHS;
 
 /// Reads a written date (see the module docs); `Err` holds the reason it was refused.
 pub(crate) fn parse(value: &str) -> Result<Published, String> {
@@ -196,21 +197,6 @@ fn small_number(s: &str, max_digits: usize) -> Option<u32> {
     }
     s.parse().ok()
 }
-
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 
 /// The month a word names: `April`, `Apr`, `Apr.`, `APR`, `Sept`.
 pub(crate) fn month(word: &str) -> Option<u32> {

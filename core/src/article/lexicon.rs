@@ -5,11 +5,11 @@
 //! classifier (`classify.rs`) adds what the neighbours and the place say.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use super::Reason;
 use super::datetext;
+use crate::shared::FnvBuild;
 
 /// Lines longer than this (in bytes) are never compared with the residue lexicons as a
 /// whole: residue is short. (Prefix tests such as cookie notices and copyright lines
@@ -17,35 +17,12 @@ use super::datetext;
 const SHORT_LINE: usize = 160;
 
 /// A set of the lexicon's words.
-pub(crate) type Words = HashSet<&'static str, BuildHasherDefault<Fnv>>;
-
-/// FNV-1a, the lexicon's hash: its keys are a few bytes long, where SipHash's setup costs
-/// more than the hashing. The tables are fixed at start-up from our own file, so the
-/// flooding SipHash guards against cannot happen: input only looks words up.
-pub(crate) struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-}
+pub(crate) type Words = HashSet<&'static str, FnvBuild>;
 
 /// The lexicon's words, read once from `lexicon.txt` (see the comments there).
 pub(crate) struct Lexicon {
     /// Whole lines of page residue, by reason.
-    pub(crate) residue: HashMap<&'static str, Reason, BuildHasherDefault<Fnv>>,
+    pub(crate) residue: HashMap<&'static str, Reason, FnvBuild>,
     /// Line openings of residue that may go on for a while, with the most words such a
     /// line has, in the order they are tried.
     pub(crate) prefixes: Vec<(Reason, &'static str, usize)>,

@@ -7,8 +7,9 @@
 //! context.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
+
+use crate::shared::{FnvBuild, MONTHS};
 
 /// A calendar or clock unit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -284,29 +285,7 @@ impl Lex {
     }
 }
 
-/// FNV-1a: the lexicon's keys are short ASCII words, for which it beats SipHash.
-#[derive(Default)]
-pub(crate) struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type Table = HashMap<&'static str, Lex, BuildHasherDefault<Fnv>>;
+type Table = HashMap<&'static str, Lex, FnvBuild>;
 
 static TABLE: LazyLock<Table> = LazyLock::new(build);
 
@@ -314,21 +293,6 @@ static TABLE: LazyLock<Table> = LazyLock::new(build);
 pub(crate) fn lookup(lower: &str) -> Option<&'static Lex> {
     TABLE.get(lower)
 }
-
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 
 const WEEKDAYS: [&str; 7] = [
     "monday",
