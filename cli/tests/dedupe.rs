@@ -46,35 +46,6 @@ fn clusters_of_the_seeds_point_back_into_the_files() {
 }
 
 #[test]
-fn the_same_output_with_one_thread_or_two() {
-    let one = copydesk(&[
-        "-j",
-        "1",
-        "dedupe",
-        "seeds/",
-        "--level",
-        "sentence",
-        "--containment",
-        "--output",
-        "pairs",
-    ]);
-    let two = copydesk(&[
-        "-j",
-        "2",
-        "dedupe",
-        "seeds/",
-        "--level",
-        "sentence",
-        "--containment",
-        "--output",
-        "pairs",
-    ]);
-    assert!(one.status.success());
-    assert!(!one.stdout.is_empty());
-    assert_eq!(one.stdout, two.stdout);
-}
-
-#[test]
 fn table_shows_size_outlet_and_canonical_text() {
     let out = copydesk(&["-q", "dedupe", "seeds/", "--format", "table"]);
     assert!(out.status.success());

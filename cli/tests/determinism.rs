@@ -22,19 +22,22 @@ fn run(args: &[&str], env: &[(&str, &str)]) -> Vec<u8> {
     out.stdout
 }
 
+/// Sentence-level pairs with containment: the dedupe run that exercises the most.
+const SENTENCE_PAIRS: &[&str] = &[
+    "dedupe",
+    "seeds/",
+    "--level",
+    "sentence",
+    "--containment",
+    "--output",
+    "pairs",
+];
+
 /// Every subcommand's invocation on the seeds, with its output in JSON Lines.
 const COMMANDS: &[&[&str]] = &[
     &["parse", "seeds/", "--format", "jsonl", "--sentences"],
     &["dedupe", "seeds/"],
-    &[
-        "dedupe",
-        "seeds/",
-        "--level",
-        "sentence",
-        "--containment",
-        "--output",
-        "pairs",
-    ],
+    SENTENCE_PAIRS,
     &["dedupe", "seeds/", "--output", "clean"],
     &["dates", "seeds/"],
     &["dates", "seeds/", "--format", "table"],
@@ -116,15 +119,7 @@ fn cli_and_library_agree_on_dedupe() {
     for (args, opts) in [
         (&["dedupe", "seeds/"][..], Options::default()),
         (
-            &[
-                "dedupe",
-                "seeds/",
-                "--level",
-                "sentence",
-                "--containment",
-                "--output",
-                "pairs",
-            ],
+            SENTENCE_PAIRS,
             Options {
                 level: dedup::Level::Sentence,
                 containment: Some(Options::default().threshold),

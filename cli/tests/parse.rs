@@ -121,6 +121,27 @@ fn markdown_is_the_clean_article() {
 }
 
 #[test]
+fn markdown_has_no_sentences_to_show() {
+    let out = copydesk(&["parse", "seeds/", "--format", "markdown", "--sentences"]);
+    assert_eq!(out.status.code(), Some(2), "a usage error");
+    assert!(text(&out.stderr).contains("--sentences goes with"));
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn markdown_of_many_articles_one_after_another() {
+    let out = copydesk(&["parse", "seeds/", "--format", "markdown"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let md = text(&out.stdout);
+    // Each article with a title opens with it, in input order.
+    let first = md
+        .find("# Report: US, North Korea begin secret talks")
+        .expect("000");
+    let fourth = md.find("# CIA director had secret meeting").expect("003");
+    assert!(first < fourth);
+}
+
+#[test]
 fn published_flag_sets_the_date_and_a_bad_one_names_the_value() {
     let a = articles(&copydesk(&[
         "parse",

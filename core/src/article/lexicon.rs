@@ -189,23 +189,24 @@ pub(crate) fn starts_with_folded(line: &str, prefix: &str) -> bool {
 /// arrows and colons that decorate interface text.
 pub(crate) fn key(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
-    // ASCII (nearly always): the words split and lower-cased on the bytes, without the
-    // Unicode tables. The vertical tab is white space to `char::is_whitespace` but not
-    // to `u8::is_ascii_whitespace`, so a line with one goes the general way.
-    if line.bytes().all(|b| b.is_ascii() && b != 0x0b) {
-        for word in line.split_ascii_whitespace() {
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    let mut push = |word: &str| {
+        if !out.is_empty() {
+            out.push(' ');
         }
-    } else {
-        for word in line.split_whitespace() {
-            if !out.is_empty() {
-                out.push(' ');
-            }
+        if word.is_ascii() {
+            // Without the Unicode case tables.
+            out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
             out.extend(word.chars().flat_map(char::to_lowercase));
         }
+    };
+    // An ASCII line (nearly always) splits on the bytes. The vertical tab is white space
+    // to `char::is_whitespace` but not to `u8::is_ascii_whitespace`: a line with one goes
+    // the general way.
+    if line.bytes().all(|b| b.is_ascii() && b != 0x0b) {
+        line.split_ascii_whitespace().for_each(&mut push);
+    } else {
+        line.split_whitespace().for_each(&mut push);
     }
     let trimmed = out
         .trim_start_matches(is_decoration)
@@ -1191,6 +1192,9 @@ mod tests {
             "Jim Watson/AFP via Getty Images",
             "Getty Images",
             "KCNA VIA KNS/AFP/Getty Images",
+            // Neither label nor slash: only the ending makes these credits.
+            "Chip Somodevilla via Getty Images",
+            "Drew Angerer for Getty Images.",
         ] {
             assert!(is_credit(line), "{line}");
         }
