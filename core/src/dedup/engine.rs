@@ -5,12 +5,12 @@
 )]
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, PoisonError, RwLock, RwLockReadGuard};
 
 use rayon::prelude::*;
 
 use super::exact::{all_pairs, intersection};
-use super::minhash::{Banding, Permutations, band_keys};
+use super::minhash::{BandKeys, Banding, Permutations};
 use super::result::{self, Dedup, Passage, PassageRef, RepPair, Stats};
 use super::shingle::{Shingler, mix64};
 use super::{IdBuildHasher, Options, PassageSpec, passages_of};
@@ -43,11 +43,13 @@ pub struct Deduper {
     opts: Options,
     banding: Banding,
     perms: Permutations,
+    band_keys: BandKeys,
     articles: Vec<Arc<Article>>,
     passages: Vec<PassageRef>,
-    /// The shingle sets, one after another; passage `i` is `shingles[bounds[i]..bounds[i + 1]]`.
-    shingles: Vec<u64>,
-    bounds: Vec<usize>,
+    /// The shingle sets, in the runs in which they were made (moved, not copied):
+    /// passage `i`'s set is `runs[at[i].run][at[i].start..at[i].end]`.
+    runs: Vec<Vec<u64>>,
+    at: Vec<SetAt>,
     /// The first passage with the same shingle set (itself when it is the first).
     rep: Vec<u32>,
     /// First passages by the hash of their shingle set.
@@ -56,12 +58,51 @@ pub struct Deduper {
     by_set_more: HashMap<u64, Vec<u32>, IdBuildHasher>,
     /// The later passages with the same shingle set as a first one.
     copies: HashMap<u32, Vec<u32>, IdBuildHasher>,
+    /// The LSH index and the pairs it found. A lock only so that `query` and `result`,
+    /// which take `&self`, can index the passages still waiting; `add` reaches it
+    /// without locking.
+    index: RwLock<Index>,
+}
+
+/// Passages wait this many at least before they are indexed (see [`Index`]).
+const FLUSH_MIN: usize = 1 << 14;
+
+/// The LSH index of the passages with a new shingle set, and the verified pairs found
+/// among them.
+///
+/// Passages wait in `pending` until as many have come as are indexed already (at least
+/// [`FLUSH_MIN`]), or until an answer is asked for; then they are inserted band by band,
+/// so that each band's table stays in cache for many inserts however small the batches
+/// that `add` is given. The candidates of a passage are the passages before it in input
+/// order that share a band key, so when they are indexed changes nothing found.
+#[derive(Default)]
+struct Index {
     /// Per band: the last passage inserted under each key, and, per passage, the one
     /// inserted before it under the same key.
     bands: Vec<Band>,
+    /// The passages waiting, in input order, and their keys band by band.
+    pending: Vec<u32>,
+    pending_keys: Vec<Vec<u32>>,
+    /// How many passages are in `bands`.
+    indexed: usize,
     /// Verified pairs of first passages, `a < b`.
     pairs: Vec<RepPair>,
     candidates: u64,
+}
+
+impl Index {
+    fn new(bands: usize) -> Index {
+        Index {
+            bands: (0..bands).map(|_| Band::default()).collect(),
+            pending_keys: vec![Vec::new(); bands],
+            ..Index::default()
+        }
+    }
+
+    /// True when enough passages wait to index them now.
+    fn full(&self) -> bool {
+        self.pending.len() >= FLUSH_MIN.max(self.indexed)
+    }
 }
 
 /// One band of the LSH index. Keys are 32 bits: two unrelated passages share one by chance
@@ -103,6 +144,14 @@ impl Band {
     }
 }
 
+/// Where a passage's shingle set is kept.
+#[derive(Clone, Copy)]
+struct SetAt {
+    run: u32,
+    start: u32,
+    end: u32,
+}
+
 /// A passage held by a [`Deduper`] that a queried text duplicates.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Match {
@@ -121,10 +170,25 @@ struct Chunk {
     passages: Vec<PassageRef>,
     /// The shingle sets one after another; passage `i` ends at `ends[i]`.
     shingles: Vec<u64>,
-    ends: Vec<usize>,
+    ends: Vec<u32>,
     set_hashes: Vec<u64>,
     /// `bands` keys per passage.
     keys: Vec<u32>,
+}
+
+impl Chunk {
+    /// A chunk for `articles` articles of `bytes` bytes: room for about as many passages
+    /// and shingles as they will give (a word and its space take about six bytes).
+    fn with_capacity(articles: usize, bytes: usize, bands: usize) -> Chunk {
+        let words = bytes / 6;
+        Chunk {
+            passages: Vec::with_capacity(articles),
+            shingles: Vec::with_capacity(words),
+            ends: Vec::with_capacity(articles),
+            set_hashes: Vec::with_capacity(articles),
+            keys: Vec::with_capacity(articles * bands),
+        }
+    }
 }
 
 /// Articles are prepared this many at a time, each run on one thread.
@@ -151,19 +215,18 @@ impl Deduper {
         let banding = opts.banding();
         Ok(Deduper {
             perms: Permutations::new(opts.num_perm, opts.seed),
-            bands: (0..banding.bands).map(|_| Band::default()).collect(),
+            index: RwLock::new(Index::new(banding.bands)),
+            band_keys: BandKeys::new(banding, opts.seed),
             banding,
             opts,
             articles: Vec::new(),
             passages: Vec::new(),
-            shingles: Vec::new(),
-            bounds: vec![0],
+            runs: Vec::new(),
+            at: Vec::new(),
             rep: Vec::new(),
             by_set: HashMap::default(),
             by_set_more: HashMap::default(),
             copies: HashMap::default(),
-            pairs: Vec::new(),
-            candidates: 0,
         })
     }
 
@@ -203,12 +266,12 @@ impl Deduper {
         let chunks: Vec<Chunk> = batch
             .par_chunks(CHUNK)
             .enumerate()
-            .map(|(c, articles)| {
-                let mut chunk = Chunk::default();
-                let mut scratch = Scratch::default();
+            .map_init(Scratch::default, |scratch, (c, articles)| {
+                let bytes: usize = articles.iter().map(|a| a.text.len()).sum();
+                let mut chunk = Chunk::with_capacity(articles.len(), bytes, self.banding.bands);
                 for (k, a) in articles.iter().enumerate() {
                     let index = (first + c * CHUNK + k) as u32;
-                    self.prepare(a, index, &mut chunk, &mut scratch);
+                    self.prepare(a, index, &mut chunk, scratch);
                 }
                 chunk
             })
@@ -217,54 +280,66 @@ impl Deduper {
         let incoming: usize = chunks.iter().map(|c| c.passages.len()).sum();
         self.rep.reserve(incoming);
         self.passages.reserve(incoming);
-        // Exact copies first, in input order; the passages with a new shingle set go on to
-        // LSH with their band keys.
+        self.at.reserve(incoming);
+        // Exact copies first, in input order; the passages with a new shingle set wait
+        // for the LSH index with their band keys.
         let bands = self.banding.bands;
-        let mut fresh: Vec<u32> = Vec::new();
-        let mut fresh_at: Vec<(usize, usize)> = Vec::new();
-        for (c, chunk) in chunks.iter().enumerate() {
+        let mut index =
+            std::mem::take(self.index.get_mut().unwrap_or_else(PoisonError::into_inner));
+        index.pending.reserve(incoming);
+        for keys in &mut index.pending_keys {
+            keys.reserve(incoming);
+        }
+        for chunk in chunks {
+            let run = self.runs.len() as u32;
+            self.runs.push(chunk.shingles);
             let mut start = 0;
             for (i, &end) in chunk.ends.iter().enumerate() {
                 let id = self.passages.len() as u32;
-                // `ends` rises, and every end is within `shingles`.
-                let set = &chunk.shingles[start..end];
-                if self.hold(chunk.passages[i], set, chunk.set_hashes[i]) {
-                    fresh.push(id);
-                    fresh_at.push((c, i));
+                let at = SetAt { run, start, end };
+                if self.hold(chunk.passages[i], at, chunk.set_hashes[i]) {
+                    index.pending.push(id);
+                    // Each passage of a chunk has `bands` keys.
+                    let keys = &chunk.keys[i * bands..(i + 1) * bands];
+                    for (to, &key) in index.pending_keys.iter_mut().zip(keys) {
+                        to.push(key);
+                    }
                 }
                 start = end;
             }
         }
-        let n = fresh.len();
-        let mut by_band = vec![0u32; n * bands];
-        for (f, &(c, i)) in fresh_at.iter().enumerate() {
-            // Each passage of a chunk has `bands` keys, so the ranges are in bounds.
-            let keys = &chunks[c].keys[i * bands..(i + 1) * bands];
-            for (b, &key) in keys.iter().enumerate() {
-                by_band[b * n + f] = key;
-            }
+        if index.full() {
+            self.flush(&mut index);
         }
-        drop(chunks);
+        *self.index.get_mut().unwrap_or_else(PoisonError::into_inner) = index;
+    }
+
+    /// Indexes the passages waiting, and verifies their candidates.
+    fn flush(&self, index: &mut Index) {
+        let Index {
+            bands,
+            pending,
+            pending_keys,
+            ..
+        } = index;
         // Band by band (each band's table stays in cache), bands in parallel; within a
         // band, passages in input order.
         let total = self.passages.len();
-        for band in &mut self.bands {
-            band.chain.resize(total, NONE);
-        }
-        self.bands
+        bands
             .par_iter_mut()
-            .zip(by_band.par_chunks(n.max(1)))
+            .zip(pending_keys.par_iter_mut())
             .for_each(|(band, keys)| {
-                band.heads.reserve(n);
-                for (&id, &key) in fresh.iter().zip(keys) {
+                band.chain.resize(total, NONE);
+                band.heads.reserve(keys.len());
+                for (&id, &key) in pending.iter().zip(keys.iter()) {
                     band.insert(key, id);
                 }
+                keys.clear();
             });
-        drop(by_band);
         // Then passage by passage, in parallel: the earlier passages that share a band with
         // it, each once, verified at once. A pair that shares many bands is verified once.
-        let bands = &self.bands;
-        let (verified, candidates): (Vec<Vec<RepPair>>, Vec<u64>) = fresh
+        let bands = &*bands;
+        let (verified, candidates): (Vec<Vec<RepPair>>, Vec<u64>) = pending
             .par_iter()
             .map_init(Vec::new, |cands: &mut Vec<u32>, &id| {
                 cands.clear();
@@ -277,8 +352,27 @@ impl Deduper {
                 (found, cands.len() as u64)
             })
             .unzip();
-        self.candidates += candidates.iter().sum::<u64>();
-        self.pairs.extend(verified.into_iter().flatten());
+        index.indexed += index.pending.len();
+        index.pending.clear();
+        index.candidates += candidates.iter().sum::<u64>();
+        index.pairs.extend(verified.into_iter().flatten());
+    }
+
+    /// The index with every passage held in it.
+    fn index(&self) -> RwLockReadGuard<'_, Index> {
+        {
+            let index = self.index.read().unwrap_or_else(PoisonError::into_inner);
+            if index.pending.is_empty() {
+                return index;
+            }
+        }
+        {
+            let mut index = self.index.write().unwrap_or_else(PoisonError::into_inner);
+            if !index.pending.is_empty() {
+                self.flush(&mut index);
+            }
+        }
+        self.index.read().unwrap_or_else(PoisonError::into_inner)
     }
 
     /// Shingles, signs and bands the passages of one article into `chunk`.
@@ -303,24 +397,24 @@ impl Deduper {
                 block: spec.block.map(|b| b as u32),
                 span: spec.span,
             });
-            chunk.set_hashes.push(
-                set.iter()
-                    .fold(mix64(set.len() as u64), |h, &x| mix64(h ^ x)),
-            );
+            // The shingle hashes are random already: their sum tells sets apart (and equal
+            // hashes are compared as sets before they count as equal).
+            let sum = set.iter().fold(0u64, |h, &x| h.wrapping_add(x));
+            chunk.set_hashes.push(mix64(sum ^ set.len() as u64));
             chunk.shingles.extend_from_slice(set);
-            chunk.ends.push(chunk.shingles.len());
+            chunk.ends.push(chunk.shingles.len() as u32);
             self.perms.signature(set, &mut scratch.sig);
-            band_keys(&scratch.sig, self.banding, &mut chunk.keys);
+            self.band_keys.keys(&scratch.sig, &mut chunk.keys);
         }
     }
 
     /// Holds a passage and its shingle set; true when the set is new (no earlier passage
     /// has exactly the same one).
-    fn hold(&mut self, passage: PassageRef, set: &[u64], set_hash: u64) -> bool {
+    fn hold(&mut self, passage: PassageRef, at: SetAt, set_hash: u64) -> bool {
         let id = self.passages.len() as u32;
         self.passages.push(passage);
-        self.shingles.extend_from_slice(set);
-        self.bounds.push(self.shingles.len());
+        self.at.push(at);
+        let set = self.set(id as usize);
         let firsts = self.by_set.get(&set_hash).into_iter().chain(
             self.by_set_more
                 .get(&set_hash)
@@ -346,8 +440,9 @@ impl Deduper {
 
     /// The shingle set of passage `i`.
     fn set(&self, i: usize) -> &[u64] {
-        // `bounds` has one more entry than there are passages, so both indices exist.
-        &self.shingles[self.bounds[i]..self.bounds[i + 1]]
+        // `at` holds every passage's place, and every place is within its run.
+        let at = self.at[i];
+        &self.runs[at.run as usize][at.start as usize..at.end as usize]
     }
 
     /// The pair's scores when its Jaccard similarity reaches the threshold.
@@ -380,10 +475,11 @@ impl Deduper {
         let mut sig = Vec::new();
         let mut keys = Vec::new();
         self.perms.signature(&set, &mut sig);
-        band_keys(&sig, self.banding, &mut keys);
+        self.band_keys.keys(&sig, &mut keys);
+        let index = self.index();
         let mut firsts: Vec<u32> = keys
             .iter()
-            .zip(&self.bands)
+            .zip(&index.bands)
             .flat_map(|(&key, band)| band.under(key))
             .collect();
         firsts.sort_unstable();
@@ -421,7 +517,8 @@ impl Deduper {
 
     /// The clusters of everything held so far.
     pub fn result(&self) -> Dedup {
-        let mut pairs = self.pairs.clone();
+        let index = self.index();
+        let mut pairs = index.pairs.clone();
         if let Some(c) = self.opts.containment {
             let firsts: Vec<u32> = (0..self.passages.len() as u32)
                 .filter(|&i| self.rep[i as usize] == i)
@@ -441,7 +538,7 @@ impl Deduper {
         let stats = Stats {
             articles: self.articles.len(),
             passages: self.passages.len(),
-            candidates: self.candidates,
+            candidates: index.candidates,
             banding: self.banding,
             ..Stats::default()
         };

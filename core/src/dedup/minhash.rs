@@ -154,19 +154,49 @@ unsafe fn min_hashes_avx2(a: &[u64], b: &[u64], shingles: &[u64], sig: &mut [u32
     min_hashes(a, b, shingles, sig);
 }
 
-/// The key of each band of `sig`, appended to `keys`: a 32-bit hash of the band's values
-/// and its number.
-pub(crate) fn band_keys(sig: &[u32], banding: Banding, keys: &mut Vec<u32>) {
-    for (band, values) in sig
-        .chunks_exact(banding.rows)
-        .take(banding.bands)
-        .enumerate()
-    {
-        let mut h = mix64(band as u64 ^ 0x5851_F42D_4C95_7F2D);
-        for &v in values {
-            h = mix64(h ^ u64::from(v));
+/// The keys of a signature's bands.
+///
+/// Band `b`'s key is `c_b + Σ m_{b,j}·v_j (mod 2³²)` over its values `v_j`, with random
+/// `c_b` and random odd `m_{b,j}`. Two bands that differ in one value never share a key
+/// (an odd multiplier is invertible modulo 2³²); bands that differ in more share one with
+/// probability about 2⁻³², since MinHash values are random. Either way a shared key only
+/// adds a candidate, which verification then drops.
+#[derive(Clone, Debug)]
+pub(crate) struct BandKeys {
+    rows: usize,
+    base: Vec<u32>,
+    mult: Vec<u32>,
+}
+
+impl BandKeys {
+    pub(crate) fn new(banding: Banding, seed: u64) -> BandKeys {
+        let mut state = seed ^ 0x5851_F42D_4C95_7F2D;
+        let mut next = || {
+            state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+            (mix64(state) >> 32) as u32
+        };
+        BandKeys {
+            rows: banding.rows,
+            base: (0..banding.bands).map(|_| next()).collect(),
+            mult: (0..banding.bands * banding.rows)
+                .map(|_| next() | 1)
+                .collect(),
         }
-        keys.push(h as u32);
+    }
+
+    /// The key of each band of `sig`, appended to `keys`.
+    pub(crate) fn keys(&self, sig: &[u32], keys: &mut Vec<u32>) {
+        let bands = sig
+            .chunks_exact(self.rows)
+            .zip(self.mult.chunks_exact(self.rows))
+            .zip(&self.base);
+        for ((values, mult), &base) in bands {
+            let h = values
+                .iter()
+                .zip(mult)
+                .fold(base, |h, (&v, &m)| h.wrapping_add(m.wrapping_mul(v)));
+            keys.push(h);
+        }
     }
 }
 
@@ -210,5 +240,42 @@ mod tests {
             // 25,600 agreements: the standard error is below 0.004.
             assert!((mean - j).abs() < 0.015, "J={j:.3} estimated {mean:.3}");
         }
+    }
+
+    #[test]
+    fn equal_bands_share_keys_and_different_ones_do_not() {
+        let banding = Banding { bands: 4, rows: 3 };
+        let keys = BandKeys::new(banding, 1);
+        let sig: Vec<u32> = (0..12).collect();
+        let mut other = sig.clone();
+        other[4] += 1; // band 1 differs
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        keys.keys(&sig, &mut a);
+        keys.keys(&other, &mut b);
+        assert_eq!(a.len(), 4);
+        assert_eq!((a[0], a[2], a[3]), (b[0], b[2], b[3]));
+        assert_ne!(a[1], b[1]);
+        // Bands with the same values still get their own keys.
+        let flat = vec![7u32; 12];
+        let mut c = Vec::new();
+        keys.keys(&flat, &mut c);
+        assert!(c.windows(2).all(|w| w[0] != w[1]), "{c:?}");
+    }
+
+    #[test]
+    fn band_keys_rarely_collide() {
+        let banding = Banding { bands: 1, rows: 4 };
+        let keys = BandKeys::new(banding, 9);
+        let mut seen = std::collections::HashSet::new();
+        let mut out = Vec::new();
+        for i in 0..100_000u64 {
+            let h = mix64(i);
+            let sig = [h as u32, (h >> 32) as u32, i as u32, 0];
+            out.clear();
+            keys.keys(&sig, &mut out);
+            seen.insert(out[0]);
+        }
+        // 100,000 random 32-bit keys: about one collision expected.
+        assert!(seen.len() >= 99_990, "{}", seen.len());
     }
 }

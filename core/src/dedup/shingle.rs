@@ -227,17 +227,33 @@ enum Class {
     Other,
 }
 
+/// [`Class`] of every byte (bytes from 0x80 up are never looked up: the text is ASCII).
+#[allow(
+    clippy::indexing_slicing,
+    reason = "a constant loop over 0..256 fills a table of 256 entries"
+)]
+const CLASSES: [Class; 256] = {
+    let mut table = [Class::Other; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = match b as u8 {
+            b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
+            b'0'..=b'9' => Class::Digit,
+            b'_' => Class::Underscore,
+            b':' => Class::MidLetter,
+            b'.' | b'\'' => Class::MidNumLet,
+            b',' | b';' => Class::MidNum,
+            _ => Class::Other,
+        };
+        b += 1;
+    }
+    table
+};
+
 #[inline]
 fn class(b: u8) -> Class {
-    match b {
-        b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
-        b'0'..=b'9' => Class::Digit,
-        b'_' => Class::Underscore,
-        b':' => Class::MidLetter,
-        b'.' | b'\'' => Class::MidNumLet,
-        b',' | b';' => Class::MidNum,
-        _ => Class::Other,
-    }
+    // A `u8` indexes a table of 256 entries, so the fallback is never taken.
+    CLASSES.get(usize::from(b)).copied().unwrap_or(Class::Other)
 }
 
 /// Word tokens of ASCII text by the rules WB5 to WB13b of UAX #29 (the rules for Katakana,
@@ -310,13 +326,18 @@ fn word_ngrams(tokens: &[u64], n: usize, out: &mut Vec<u64>) {
     out.extend(tokens.windows(n).map(combine));
 }
 
+/// The hash of a word n-gram from its words' hashes: multilinear in them (each position has
+/// its own odd multiplier, so order counts), then mixed. The word hashes are random
+/// already, so this needs one mixing, not one per word.
 #[inline]
 fn combine(window: &[u64]) -> u64 {
     let mut h = SEED ^ window.len() as u64;
+    let mut m = K;
     for &t in window {
-        h = mix64(h.wrapping_mul(K) ^ t);
+        h = h.wrapping_add(t.wrapping_mul(m));
+        m = m.wrapping_mul(K) | 1;
     }
-    h
+    mix64(h)
 }
 
 /// Hashes of the character n-grams of `text`.
@@ -376,6 +397,15 @@ fn hash_lower(bytes: &[u8]) -> u64 {
 
 #[inline(always)]
 fn hash_with(bytes: &[u8], map: impl Fn(u64) -> u64) -> u64 {
+    if bytes.len() <= 8 {
+        // A word of at most 8 bytes is its bytes, zero-padded (words hold no zero byte):
+        // one bijective mixing keeps every such word apart.
+        let mut word = [0u8; 8];
+        for (to, from) in word.iter_mut().zip(bytes) {
+            *to = *from;
+        }
+        return mix64(map(u64::from_le_bytes(word)) ^ SEED);
+    }
     let mut h = SEED ^ (bytes.len() as u64).wrapping_mul(K);
     let mut chunks = bytes.chunks_exact(8);
     for chunk in &mut chunks {
