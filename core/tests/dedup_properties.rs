@@ -178,6 +178,7 @@ proptest! {
         threshold in prop::sample::select(vec![0.5, 0.8]),
         containment in any::<bool>(),
         split in 0..14usize,
+        ask_between in any::<bool>(),
     ) {
         let opts = options(threshold, containment, false, 2);
         let run = |threads: usize| {
@@ -191,6 +192,10 @@ proptest! {
         let mut d = Deduper::new(opts.clone()).unwrap();
         let mut all = all.into_iter();
         d.add(all.by_ref().take(split).collect::<Vec<_>>());
+        if ask_between {
+            // A query indexes the passages added so far; the rest are indexed later.
+            d.query("The talks are under way in a neutral country, officials said.");
+        }
         d.add(all.collect::<Vec<_>>());
         prop_assert_eq!(&one, &summary(&d.result()));
     }

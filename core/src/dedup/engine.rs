@@ -64,44 +64,51 @@ pub struct Deduper {
     index: RwLock<Index>,
 }
 
-/// Passages wait this many at least before they are indexed (see [`Index`]).
-const FLUSH_MIN: usize = 1 << 14;
-
 /// The LSH index of the passages with a new shingle set, and the verified pairs found
 /// among them.
 ///
-/// Passages wait in `pending` until as many have come as are indexed already (at least
-/// [`FLUSH_MIN`]), or until an answer is asked for; then they are inserted band by band,
-/// so that each band's table stays in cache for many inserts however small the batches
-/// that `add` is given. The candidates of a passage are the passages before it in input
-/// order that share a band key, so when they are indexed changes nothing found.
+/// Passages wait in `pending` until an answer is asked for ([`Deduper::query`],
+/// [`Deduper::result`]); then they are inserted band by band, each band's table sized once
+/// for all of them and kept in cache for many inserts, however small the batches that
+/// `add` was given. The candidates of a passage are the passages before it in input order
+/// that share a band key, so when they are indexed changes nothing found.
 #[derive(Default)]
 struct Index {
     /// Per band: the last passage inserted under each key, and, per passage, the one
     /// inserted before it under the same key.
     bands: Vec<Band>,
-    /// The passages waiting, in input order, and their keys band by band.
-    pending: Vec<u32>,
-    pending_keys: Vec<Vec<u32>>,
-    /// How many passages are in `bands`.
-    indexed: usize,
+    /// The passages waiting, in runs of consecutive ones, in input order.
+    pending: Vec<KeyRun>,
     /// Verified pairs of first passages, `a < b`.
     pairs: Vec<RepPair>,
     candidates: u64,
+}
+
+/// The band keys of consecutive passages `first..first + len`, band by band: band `b`'s
+/// keys are `keys[b * len..(b + 1) * len]`. Exact copies among them are not indexed.
+struct KeyRun {
+    first: u32,
+    len: usize,
+    keys: Vec<u32>,
+}
+
+impl KeyRun {
+    /// The passages of the run and their keys in band `b`.
+    fn band(&self, b: usize) -> impl Iterator<Item = (u32, u32)> + '_ {
+        let keys = self
+            .keys
+            .get(b * self.len..(b + 1) * self.len)
+            .unwrap_or(&[]);
+        (self.first..).zip(keys.iter().copied())
+    }
 }
 
 impl Index {
     fn new(bands: usize) -> Index {
         Index {
             bands: (0..bands).map(|_| Band::default()).collect(),
-            pending_keys: vec![Vec::new(); bands],
             ..Index::default()
         }
-    }
-
-    /// True when enough passages wait to index them now.
-    fn full(&self) -> bool {
-        self.pending.len() >= FLUSH_MIN.max(self.indexed)
     }
 }
 
@@ -172,7 +179,8 @@ struct Chunk {
     shingles: Vec<u64>,
     ends: Vec<u32>,
     set_hashes: Vec<u64>,
-    /// `bands` keys per passage.
+    /// `bands` keys per passage, passage by passage while the chunk is made, then band by
+    /// band ([`Chunk::keys_by_band`]).
     keys: Vec<u32>,
 }
 
@@ -188,6 +196,20 @@ impl Chunk {
             set_hashes: Vec::with_capacity(articles),
             keys: Vec::with_capacity(articles * bands),
         }
+    }
+
+    /// Turns `keys` from passage by passage to band by band (in cache: a chunk is small),
+    /// so that indexing reads each band's keys in one run.
+    fn keys_by_band(&mut self, bands: usize) {
+        let n = self.passages.len();
+        let mut by_band = vec![0u32; self.keys.len()];
+        for (i, keys) in self.keys.chunks_exact(bands).enumerate() {
+            for (b, &key) in keys.iter().enumerate() {
+                // `keys` holds `bands` keys for each of the `n` passages.
+                by_band[b * n + i] = key;
+            }
+        }
+        self.keys = by_band;
     }
 }
 
@@ -273,6 +295,7 @@ impl Deduper {
                     let index = (first + c * CHUNK + k) as u32;
                     self.prepare(a, index, &mut chunk, scratch);
                 }
+                chunk.keys_by_band(self.banding.bands);
                 chunk
             })
             .collect();
@@ -281,65 +304,59 @@ impl Deduper {
         self.rep.reserve(incoming);
         self.passages.reserve(incoming);
         self.at.reserve(incoming);
-        // Exact copies first, in input order; the passages with a new shingle set wait
-        // for the LSH index with their band keys.
-        let bands = self.banding.bands;
-        let mut index =
-            std::mem::take(self.index.get_mut().unwrap_or_else(PoisonError::into_inner));
-        index.pending.reserve(incoming);
-        for keys in &mut index.pending_keys {
-            keys.reserve(incoming);
-        }
+        // Exact copies first, in input order; the band keys wait for the LSH index.
+        let mut pending = Vec::with_capacity(chunks.len());
         for chunk in chunks {
             let run = self.runs.len() as u32;
             self.runs.push(chunk.shingles);
+            let first = self.passages.len() as u32;
             let mut start = 0;
             for (i, &end) in chunk.ends.iter().enumerate() {
-                let id = self.passages.len() as u32;
                 let at = SetAt { run, start, end };
-                if self.hold(chunk.passages[i], at, chunk.set_hashes[i]) {
-                    index.pending.push(id);
-                    // Each passage of a chunk has `bands` keys.
-                    let keys = &chunk.keys[i * bands..(i + 1) * bands];
-                    for (to, &key) in index.pending_keys.iter_mut().zip(keys) {
-                        to.push(key);
-                    }
-                }
+                self.hold(chunk.passages[i], at, chunk.set_hashes[i]);
                 start = end;
             }
+            pending.push(KeyRun {
+                first,
+                len: chunk.ends.len(),
+                keys: chunk.keys,
+            });
         }
-        if index.full() {
-            self.flush(&mut index);
-        }
-        *self.index.get_mut().unwrap_or_else(PoisonError::into_inner) = index;
+        let index = self.index.get_mut().unwrap_or_else(PoisonError::into_inner);
+        index.pending.append(&mut pending);
     }
 
-    /// Indexes the passages waiting, and verifies their candidates.
+    /// Indexes the passages waiting (but exact copies), and verifies their candidates.
     fn flush(&self, index: &mut Index) {
-        let Index {
-            bands,
-            pending,
-            pending_keys,
-            ..
-        } = index;
+        let pending = std::mem::take(&mut index.pending);
+        let waiting: usize = pending.iter().map(|r| r.len).sum();
+        let fresh = |id: u32| self.rep.get(id as usize) == Some(&id);
         // Band by band (each band's table stays in cache), bands in parallel; within a
         // band, passages in input order.
         let total = self.passages.len();
-        bands
+        index
+            .bands
             .par_iter_mut()
-            .zip(pending_keys.par_iter_mut())
-            .for_each(|(band, keys)| {
+            .enumerate()
+            .for_each(|(b, band)| {
                 band.chain.resize(total, NONE);
-                band.heads.reserve(keys.len());
-                for (&id, &key) in pending.iter().zip(keys.iter()) {
-                    band.insert(key, id);
+                band.heads.reserve(waiting);
+                for run in &pending {
+                    for (id, key) in run.band(b).filter(|&(id, _)| fresh(id)) {
+                        band.insert(key, id);
+                    }
                 }
-                keys.clear();
             });
+        let ids: Vec<u32> = pending
+            .iter()
+            .flat_map(|r| r.first..r.first + r.len as u32)
+            .filter(|&id| fresh(id))
+            .collect();
+        drop(pending);
         // Then passage by passage, in parallel: the earlier passages that share a band with
         // it, each once, verified at once. A pair that shares many bands is verified once.
-        let bands = &*bands;
-        let (verified, candidates): (Vec<Vec<RepPair>>, Vec<u64>) = pending
+        let bands = &index.bands;
+        let (verified, candidates): (Vec<Vec<RepPair>>, Vec<u64>) = ids
             .par_iter()
             .map_init(Vec::new, |cands: &mut Vec<u32>, &id| {
                 cands.clear();
@@ -352,8 +369,6 @@ impl Deduper {
                 (found, cands.len() as u64)
             })
             .unzip();
-        index.indexed += index.pending.len();
-        index.pending.clear();
         index.candidates += candidates.iter().sum::<u64>();
         index.pairs.extend(verified.into_iter().flatten());
     }
@@ -408,9 +423,9 @@ impl Deduper {
         }
     }
 
-    /// Holds a passage and its shingle set; true when the set is new (no earlier passage
-    /// has exactly the same one).
-    fn hold(&mut self, passage: PassageRef, at: SetAt, set_hash: u64) -> bool {
+    /// Holds a passage and its shingle set, as a copy of the first earlier passage with
+    /// exactly the same set if there is one.
+    fn hold(&mut self, passage: PassageRef, at: SetAt, set_hash: u64) {
         let id = self.passages.len() as u32;
         self.passages.push(passage);
         self.at.push(at);
@@ -424,7 +439,7 @@ impl Deduper {
         if let Some(first) = same {
             self.rep.push(first);
             self.copies.entry(first).or_default().push(id);
-            return false;
+            return;
         }
         self.rep.push(id);
         match self.by_set.entry(set_hash) {
@@ -435,7 +450,6 @@ impl Deduper {
                 self.by_set_more.entry(set_hash).or_default().push(id);
             }
         }
-        true
     }
 
     /// The shingle set of passage `i`.

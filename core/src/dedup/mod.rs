@@ -39,10 +39,11 @@
 //!
 //! Held per passage, besides the articles themselves: its shingle set (8 bytes a shingle;
 //! a 25-word paragraph has 23), about 60 bytes of position and bookkeeping, and the LSH
-//! index: per band a 4-byte chain link and an 8-byte hash-table entry, 16 to 23 bytes with
-//! the table's slack. With 32 bands that is 0.75 to 1 KB for a news paragraph. Adding a batch takes, for the
-//! time it runs, another copy of the batch's shingle sets, its band keys (4 bytes a band)
-//! and its candidate pairs (8 bytes each). Verified pairs take 24 bytes each.
+//! index: per band a 4-byte chain link and an 8-byte hash-table entry, 13 to 22 bytes with
+//! the table's slack. With 32 bands that is 0.7 to 1 KB for a news paragraph. Passages
+//! added but not yet indexed (the index takes them all at once when an answer is asked
+//! for) hold their band keys meanwhile: 4 bytes a band. Indexing takes, for the time it
+//! runs, the candidate pairs (8 bytes each). Verified pairs take 24 bytes each.
 //! `bench/results/dedup.md` has the peak memory measured at 100,000 and 1,000,000
 //! passages.
 //!
