@@ -80,8 +80,11 @@ impl Shingler {
             // whitespace never joins or splits a word: the words are those of the text
             // itself, lowered as they are hashed.
             let tokens = &mut self.tokens;
+            let bytes = text.as_bytes();
             ascii_words(text, |w| {
-                tokens.push(hash_lower(w.as_bytes()));
+                // `w` is a piece of `text`: where it starts is their addresses' difference.
+                let start = (w.as_ptr() as usize).wrapping_sub(bytes.as_ptr() as usize);
+                tokens.push(hash_lower_in(bytes, start, w.as_bytes()));
                 count += 1;
             });
             return count;
@@ -381,18 +384,37 @@ pub(crate) fn hash_bytes(bytes: &[u8]) -> u64 {
     hash_with(bytes, |word| word)
 }
 
-/// [`hash_bytes`] of the ASCII lower case of `bytes`, without copying them.
+/// [`hash_bytes`] of the ASCII lower case of `word`, which is `text[start..]`'s first
+/// `word.len()` bytes, without copying them. A word of at most 8 bytes is read with one
+/// load of the 8 bytes from `start` when the text has them, its tail masked off.
 #[inline]
-fn hash_lower(bytes: &[u8]) -> u64 {
+fn hash_lower_in(text: &[u8], start: usize, word: &[u8]) -> u64 {
+    let len = word.len();
+    if len <= 8
+        && let Some(eight) = text.get(start..start + 8)
+    {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(eight);
+        let mask = if len == 8 {
+            u64::MAX
+        } else {
+            (1u64 << (8 * len)) - 1
+        };
+        return mix64(lower(u64::from_le_bytes(w) & mask) ^ SEED);
+    }
+    hash_with(word, lower)
+}
+
+/// The ASCII lower case of eight ASCII bytes.
+#[inline]
+fn lower(word: u64) -> u64 {
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    hash_with(bytes, |word| {
-        // Sets bit 5 of every byte in A..=Z, which lowers it. Every byte is ASCII (below
-        // 0x80), so no addition carries into the next byte: the high bit of each byte of
-        // `word + 0x3F..` says `b >= b'A'`, of `word + 0x25..` says `b > b'Z'`.
-        let at_least_a = word.wrapping_add(0x3F3F_3F3F_3F3F_3F3F) & HIGH;
-        let above_z = word.wrapping_add(0x2525_2525_2525_2525) & HIGH;
-        word | ((at_least_a & !above_z) >> 2)
-    })
+    // Sets bit 5 of every byte in A..=Z, which lowers it. Every byte is ASCII (below
+    // 0x80), so no addition carries into the next byte: the high bit of each byte of
+    // `word + 0x3F..` says `b >= b'A'`, of `word + 0x25..` says `b > b'Z'`.
+    let at_least_a = word.wrapping_add(0x3F3F_3F3F_3F3F_3F3F) & HIGH;
+    let above_z = word.wrapping_add(0x2525_2525_2525_2525) & HIGH;
+    word | ((at_least_a & !above_z) >> 2)
 }
 
 #[inline(always)]
