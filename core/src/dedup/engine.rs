@@ -280,8 +280,10 @@ impl Deduper {
         })
     }
 
-    /// Adds a batch of articles. Their passages are shingled and signed in parallel, then
-    /// matched against everything held and each other, in input order.
+    /// Adds a batch of articles. Their passages are shingled and signed in parallel, and
+    /// exact copies grouped at once; near-duplicates are matched against everything held
+    /// when an answer is next asked for ([`Deduper::query`], [`Deduper::result`]), all
+    /// the batches added since in one pass.
     pub fn add<A: Into<Arc<Article>>>(&mut self, articles: impl IntoIterator<Item = A>) {
         let first = self.articles.len();
         let batch: Vec<Arc<Article>> = articles.into_iter().map(Into::into).collect();
