@@ -121,17 +121,14 @@ struct Band {
 }
 
 impl Band {
-    /// Holds `id` under `key`, linked to the passage held there before it.
-    fn insert(&mut self, key: u32, id: u32) {
+    /// Holds `id` under `key`, linked to the passage held there before it; adds to
+    /// `candidates` a pair of each passage held there before and `id`.
+    fn insert(&mut self, key: u32, id: u32, candidates: &mut Vec<(u32, u32)>) {
         if let Some(q) = self.heads.insert(key, id) {
             // `chain` has an entry for every passage held, `id` included.
             self.chain[id as usize] = q;
+            candidates.extend(self.walk(q).map(|p| (p, id)));
         }
-    }
-
-    /// The passages held under the same key as `id` before it, latest first.
-    fn before(&self, id: u32) -> impl Iterator<Item = u32> + '_ {
-        self.walk(self.chain.get(id as usize).copied().unwrap_or(NONE))
     }
 
     /// The chain of passages from `q` on.
@@ -334,45 +331,36 @@ impl Deduper {
         let waiting: usize = pending.iter().map(|r| r.len).sum();
         let fresh = |id: u32| self.rep.get(id as usize) == Some(&id);
         // Band by band (each band's table stays in cache), bands in parallel; within a
-        // band, passages in input order.
+        // band, passages in input order. Each passage inserted meets the earlier ones that
+        // share its key: its candidates.
         let total = self.passages.len();
-        index
+        let mut candidates: Vec<(u32, u32)> = index
             .bands
             .par_iter_mut()
             .enumerate()
-            .for_each(|(b, band)| {
+            .map(|(b, band)| {
                 band.chain.resize(total, NONE);
                 band.heads.reserve(waiting);
+                let mut found = Vec::new();
                 for run in &pending {
                     for (id, key) in run.band(b).filter(|&(id, _)| fresh(id)) {
-                        band.insert(key, id);
+                        band.insert(key, id, &mut found);
                     }
                 }
-            });
-        let ids: Vec<u32> = pending
-            .iter()
-            .flat_map(|r| r.first..r.first + r.len as u32)
-            .filter(|&id| fresh(id))
+                found
+            })
+            .flatten()
             .collect();
         drop(pending);
-        // Then passage by passage, in parallel: the earlier passages that share a band with
-        // it, each once, verified at once. A pair that shares many bands is verified once.
-        let bands = &index.bands;
-        let (verified, candidates): (Vec<Vec<RepPair>>, Vec<u64>) = ids
+        // A pair that shares many bands is verified once.
+        candidates.par_sort_unstable();
+        candidates.dedup();
+        let verified: Vec<RepPair> = candidates
             .par_iter()
-            .map_init(Vec::new, |cands: &mut Vec<u32>, &id| {
-                cands.clear();
-                for band in bands {
-                    cands.extend(band.before(id));
-                }
-                cands.sort_unstable();
-                cands.dedup();
-                let found = cands.iter().filter_map(|&q| self.verify(q, id)).collect();
-                (found, cands.len() as u64)
-            })
-            .unzip();
-        index.candidates += candidates.iter().sum::<u64>();
-        index.pairs.extend(verified.into_iter().flatten());
+            .filter_map(|&(a, b)| self.verify(a, b))
+            .collect();
+        index.candidates += candidates.len() as u64;
+        index.pairs.extend(verified);
     }
 
     /// The index with every passage held in it.

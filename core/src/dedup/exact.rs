@@ -185,8 +185,8 @@ fn rank_tokens<S: AsRef<[u64]>>(sets: &[S]) -> Vec<Vec<u32>> {
 /// The number of elements two sorted slices share.
 pub(crate) fn intersection<T: Ord>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        match x.cmp(y) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
@@ -202,6 +202,22 @@ pub(crate) fn intersection<T: Ord>(a: &[T], b: &[T]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn intersection_counts_shared_elements() {
+        let cases: [(&[u64], &[u64], usize); 6] = [
+            (&[], &[], 0),
+            (&[1, 2, 3], &[], 0),
+            (&[1, 3, 5, 7], &[2, 3, 4, 7, 9], 2),
+            (&[1, 2, 3], &[1, 2, 3], 3),
+            (&[10, 20], &[1, 2, 3], 0),
+            (&[5], &[1, 5, 9], 1),
+        ];
+        for (a, b, n) in cases {
+            assert_eq!(intersection(a, b), n, "{a:?} {b:?}");
+            assert_eq!(intersection(b, a), n, "{b:?} {a:?}");
+        }
+    }
 
     fn brute(sets: &[Vec<u64>], t: f64, c: Option<f64>) -> Vec<(u32, u32)> {
         let mut out = Vec::new();
