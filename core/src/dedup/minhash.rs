@@ -127,16 +127,39 @@ impl Permutations {
     }
 }
 
+/// Permutations are computed this many at a time: their running minimums (64-bit) stay
+/// in vector registers while the shingles stream past.
+const BLOCK: usize = 64;
+
 /// The MinHash kernel: for each permutation, the least hash over the shingles. Written
 /// plainly so that the compiler vectorizes it for whatever instructions the caller allows:
 /// 64-bit multiplication is one instruction with AVX-512 DQ, three with AVX2.
+///
+/// The minimum is taken over the whole 64-bit `a·x + b` and its high 32 bits kept at the
+/// end: the high half of the least value is the least high half, so this is the same
+/// signature with no shift or narrowing per shingle.
 #[inline(always)]
 fn min_hashes(a: &[u64], b: &[u64], shingles: &[u64], sig: &mut [u32]) {
-    for &x in shingles {
-        for ((s, &a), &b) in sig.iter_mut().zip(a).zip(b) {
-            let h = (a.wrapping_mul(x).wrapping_add(b) >> 32) as u32;
-            *s = (*s).min(h);
+    let (a_blocks, a_rest) = a.as_chunks::<BLOCK>();
+    let (b_blocks, b_rest) = b.as_chunks::<BLOCK>();
+    let (sig_blocks, sig_rest) = sig.as_chunks_mut::<BLOCK>();
+    for ((a, b), sig) in a_blocks.iter().zip(b_blocks).zip(sig_blocks) {
+        // Blocks of a fixed size, so the minimums can live in registers.
+        let mut least = [u64::MAX; BLOCK];
+        for &x in shingles {
+            for ((m, &a), &b) in least.iter_mut().zip(a).zip(b) {
+                *m = (*m).min(a.wrapping_mul(x).wrapping_add(b));
+            }
         }
+        for (s, &m) in sig.iter_mut().zip(&least) {
+            *s = (m >> 32) as u32;
+        }
+    }
+    for ((s, &a), &b) in sig_rest.iter_mut().zip(a_rest).zip(b_rest) {
+        let least = shingles
+            .iter()
+            .fold(u64::MAX, |m, &x| m.min(a.wrapping_mul(x).wrapping_add(b)));
+        *s = (least >> 32) as u32;
     }
 }
 
