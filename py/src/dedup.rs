@@ -562,18 +562,18 @@ enum Item {
     Text(Box<Document>),
 }
 
-/// At article level a text is one passage as it is, not parsed into blocks.
-fn whole_texts(items: Vec<Item>, level: Level) -> Vec<Item> {
-    if level != Level::Article {
-        return items;
+/// A text under `id`: at article level one passage as it is, else a document to parse
+/// into blocks.
+fn text_item(id: String, text: String, level: Level) -> Item {
+    if level == Level::Article {
+        return Item::Parsed(Arc::new(dedup::whole_text(id, text)));
     }
-    items
-        .into_iter()
-        .map(|item| match item {
-            Item::Text(doc) => Item::Parsed(Arc::new(dedup::whole_text(doc.id, doc.text))),
-            parsed => parsed,
-        })
-        .collect()
+    Item::Text(Box::new(Document {
+        id,
+        source: "<text>".to_owned(),
+        text,
+        ..Document::default()
+    }))
 }
 
 /// Refuses one string where an iterable of items is expected.
@@ -589,14 +589,19 @@ fn not_one_string(py: Python<'_>, items: &Bound<'_, PyAny>) -> PyResult<()> {
 
 /// Reads item `i`: a string (its id is its position `id`), an Article, or an `(id, text)`
 /// pair.
-fn item(py: Python<'_>, item: &Bound<'_, PyAny>, i: usize, id: usize) -> PyResult<Item> {
+fn item(
+    py: Python<'_>,
+    item: &Bound<'_, PyAny>,
+    i: usize,
+    id: usize,
+    level: Level,
+) -> PyResult<Item> {
     if let Ok(text) = item.cast::<PyString>() {
-        Ok(Item::Text(Box::new(Document {
-            id: id.to_string(),
-            source: "<text>".to_owned(),
-            text: text.to_cow()?.into_owned(),
-            ..Document::default()
-        })))
+        Ok(text_item(
+            id.to_string(),
+            text.to_cow()?.into_owned(),
+            level,
+        ))
     } else if let Ok(a) = item.cast::<Article>() {
         Ok(Item::Parsed(Arc::clone(a.get().inner())))
     } else if let Ok(t) = item.cast::<PyTuple>() {
@@ -606,12 +611,7 @@ fn item(py: Python<'_>, item: &Bound<'_, PyAny>, i: usize, id: usize) -> PyResul
                 format!("item {i}: a tuple must be (id, text), two strings"),
             )
         })?;
-        Ok(Item::Text(Box::new(Document {
-            id: pair.0,
-            source: "<text>".to_owned(),
-            text: pair.1,
-            ..Document::default()
-        })))
+        Ok(text_item(pair.0, pair.1, level))
     } else {
         let type_name = item.get_type().name()?;
         Err(invalid(
@@ -635,9 +635,8 @@ fn add_items<'py>(
     batch::for_each_batch(
         items,
         progress,
-        |i, it| item(py, &it, i, first + i),
+        |i, it| item(py, &it, i, first + i, level),
         |batch| {
-            let batch = whole_texts(batch, level);
             py.detach(|| deduper.add(parse_items(batch)));
             Ok(())
         },
