@@ -297,6 +297,9 @@ impl<'a> Grammar<'a> {
                     if lex.unit.is_some() {
                         longer(&mut best, self.duration_or_shift(i));
                     }
+                    if lex.w == W::That {
+                        longer(&mut best, self.demonstrative(i + 1));
+                    }
                     longer(&mut best, self.deictic(i));
                     longer(&mut best, self.relative(i));
                     longer(&mut best, self.set_expr(i));
@@ -431,13 +434,18 @@ impl<'a> Grammar<'a> {
                 | Expr::DayRel(_)
                 | Expr::Weekday { .. }
                 | Expr::PartOfDay { .. }
+                | Expr::Anchored { .. }
         );
         if !ok {
             return None;
         }
-        // `earlier`/`later` only before a relative period: `earlier this year`, `later today`.
+        // `earlier`/`later` only before a relative period: `earlier this year`, `later today`,
+        // `later that day`.
         if earlier_later
-            && !matches!(expr, Expr::UnitRel { .. } | Expr::DayRel(_))
+            && !matches!(
+                expr,
+                Expr::UnitRel { .. } | Expr::DayRel(_) | Expr::Anchored { .. }
+            )
             && !matches!(expr, Expr::Weekday { .. })
         {
             return None;
@@ -1795,7 +1803,11 @@ impl<'a> Grammar<'a> {
         if let Some(hit) = self.relative(j)
             && !matches!(hit.1, Expr::Year(YearRef::Rel(-1)))
         {
-            longer(&mut best, Some(hit));
+            longer(&mut best, Some(self.anchor_relative(j, hit)));
+        }
+        // `the same day`, `the same month`
+        if lex.w == W::Same {
+            longer(&mut best, self.demonstrative(j + 1));
         }
         // `the week` (not `the week of March 6`)
         if lex.unit == Unit::Week && !lex.plural && !self.is(j + 1, W::Of) && !self.dash(j + 1) {
@@ -2016,6 +2028,90 @@ impl<'a> Grammar<'a> {
         }
         // `a year-earlier loss`: the year before.
         Some((k, Expr::Year(YearRef::Rel(-1))))
+    }
+
+    /// `the following year`, `the previous day`, `the preceding Friday`, `the next
+    /// morning`: with `the`, these count from the date the text last named, not from the
+    /// reference date (which stays their reading when the text named none before them).
+    /// `j` is the word after `the`; `hit` what [`Grammar::relative`] read from it.
+    fn anchor_relative(&self, j: usize, hit: (usize, Expr)) -> (usize, Expr) {
+        let (end, expr) = hit;
+        let following = self.is(j, W::Following) || self.is(j, W::Previous);
+        let wrap = |e: Expr, unit: Unit, weekday: u8, offset: i32| Expr::Anchored {
+            unit,
+            weekday,
+            offset,
+            fallback: Some(Box::new(e)),
+        };
+        let expr = match expr {
+            // `the next day`, `the following morning`
+            Expr::DayRel(off) if following || self.is(j, W::Next) => {
+                wrap(Expr::DayRel(off), Unit::Day, 0, off)
+            }
+            Expr::PartOfDay { day, pod }
+                if matches!(*day, Expr::DayRel(_)) && (following || self.is(j, W::Next)) =>
+            {
+                let off = if let Expr::DayRel(off) = *day { off } else { 0 };
+                Expr::PartOfDay {
+                    day: Box::new(wrap(*day, Unit::Day, 0, off)),
+                    pod,
+                }
+            }
+            Expr::UnitRel { unit, offset }
+                if following
+                    && matches!(unit, Unit::Week | Unit::Month | Unit::Year)
+                    && !self.dash(end) =>
+            {
+                wrap(Expr::UnitRel { unit, offset }, unit, 0, offset)
+            }
+            Expr::Weekday { weekday, rel } if following && rel != Rel::This => {
+                let off = if rel == Rel::Last { -1 } else { 1 };
+                wrap(Expr::Weekday { weekday, rel }, Unit::None, weekday, off)
+            }
+            e => e,
+        };
+        (end, expr)
+    }
+
+    /// `that year`, `that same day`, `(the) same month`, `that night`: the period of the
+    /// date the text last named (no expression when it named none). `i` is the unit's word
+    /// (or `same`).
+    fn demonstrative(&self, i: usize) -> Hit {
+        let i = if self.is(i, W::Same) { i + 1 } else { i };
+        let lex = self.lex(i);
+        if lex.plural || self.dash(i + 1) || !self.is_word(i) {
+            return None;
+        }
+        let anchored = |unit| Expr::Anchored {
+            unit,
+            weekday: 0,
+            offset: 0,
+            fallback: None,
+        };
+        if let Some(pod) = lex.pod {
+            return Some((
+                i + 1,
+                Expr::PartOfDay {
+                    day: Box::new(anchored(Unit::Day)),
+                    pod,
+                },
+            ));
+        }
+        // `that day care center`, `that day trader`: compounds, not the day.
+        if lex.unit == Unit::Day
+            && matches!(
+                self.text_of(i + 1),
+                "care" | "trader" | "traders" | "trading" | "job" | "jobs" | "labor" | "laborers"
+            )
+        {
+            return None;
+        }
+        match lex.unit {
+            Unit::Day | Unit::Week | Unit::Month | Unit::Quarter | Unit::Year => {
+                Some((i + 1, anchored(lex.unit)))
+            }
+            _ => None,
+        }
     }
 
     /// `this week`, `last month`, `next year`, `the past week`, `last Friday`,

@@ -60,8 +60,18 @@
 //!    in which that date is that weekday.
 //!
 //! In company news, "a year earlier" after a quarter is that quarter a year before, and
-//! "the quarter" is the quarter last named. Each rule has its cases in
-//! `core/tests/data/dates/*.toml`.
+//! "the quarter" is the quarter last named.
+//!
+//! ## Anchoring to the date last named
+//!
+//! "The following year", "the previous day", "the next morning", "the following Monday",
+//! "that year", "the same month", "that night" and "later that day" count from the
+//! temporal focus, the date the text last named, as TimeML annotates them: "the ferry
+//! sank on Oct. 3. The next day..." is Oct. 4. Without a date fine enough before them,
+//! the first kind keep their reading against the reference date and the demonstratives
+//! ("that year") are no expression.
+//!
+//! Each rule has its cases in `core/tests/data/dates/*.toml`.
 //!
 //! ## TimeML
 //!
@@ -340,6 +350,36 @@ fn find_into(
     }
     if let Some(found) = out.get_mut(first..) {
         quarter_discourse(&matches, found);
+        let keep = anchor_discourse(&matches, found);
+        // Drop the demonstratives (`that year`) that had nothing to point back to, here
+        // and in `matches` and `parts`, which index the same expressions.
+        if keep.iter().any(|k| !k) {
+            let mut new_index = Vec::with_capacity(keep.len());
+            let mut n = 0;
+            for &k in &keep {
+                new_index.push(k.then_some(n));
+                n += usize::from(k);
+            }
+            let mut k = 0;
+            matches.retain(|_| {
+                k += 1;
+                keep.get(k - 1).copied().unwrap_or(true)
+            });
+            let mut k = 0;
+            out.retain(|_| {
+                k += 1;
+                k <= first || keep.get(k - 1 - first).copied().unwrap_or(true)
+            });
+            parts = parts
+                .iter()
+                .filter_map(|&(a, b)| {
+                    Some((
+                        new_index.get(a).copied().flatten()?,
+                        new_index.get(b).copied().flatten()?,
+                    ))
+                })
+                .collect();
+        }
     }
     // Ranges between two expressions: `from 2017 to 2021`, `late May or early June`.
     for (k, pair) in matches.windows(2).enumerate() {
@@ -472,6 +512,134 @@ fn quarter_discourse(matches: &[Match], found: &mut [Timex]) {
     }
 }
 
+/// How fine a date is, as the temporal focus of the expressions after it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Grain {
+    Day,
+    Week,
+    Month,
+    Quarter,
+    /// A season or a half.
+    Part,
+    Year,
+}
+
+/// The first day and the grain of a date or time that can be a temporal focus: a calendar
+/// day, week, month, quarter, season, half or year (not a decade, a `*_REF`, a length).
+fn focus_of(t: &Timex) -> Option<(Date, Grain)> {
+    if !matches!(t.kind, TimexType::Date | TimexType::Time) {
+        return None;
+    }
+    let start = t.interval?.start;
+    let v = t.value.as_bytes();
+    let digits = |r: std::ops::Range<usize>| {
+        v.get(r)
+            .is_some_and(|s| s.iter().all(|b| b.is_ascii_digit()))
+    };
+    if !digits(0..4) {
+        return None;
+    }
+    let grain = if t.kind == TimexType::Time {
+        Grain::Day
+    } else {
+        match v.get(4..) {
+            Some([]) => Grain::Year,
+            Some([b'-', b'W', ..]) => Grain::Week,
+            Some([b'-', b'Q', ..]) => Grain::Quarter,
+            Some([b'-', m1, m2]) if m1.is_ascii_digit() && m2.is_ascii_digit() => Grain::Month,
+            Some([b'-', _, _, b'-', d1, d2]) if d1.is_ascii_digit() && d2.is_ascii_digit() => {
+                Grain::Day
+            }
+            Some([b'-', a, b]) if a.is_ascii_alphabetic() && b.is_ascii_alphanumeric() => {
+                Grain::Part
+            }
+            _ => return None,
+        }
+    };
+    Some((start, grain))
+}
+
+/// Narrative anchoring: `the following year`, `the previous day`, `that month`, `the same
+/// day` count from the temporal focus, the date the text last named ("On May 22, 1995, he
+/// was promoted, and the following year he moved": 1996), as TimeML annotates them. The
+/// focus must be fine enough for the unit (a day for `the next day`, any date for `the
+/// following year`); when none is, `the following year` keeps its reading against the
+/// reference date, and a demonstrative (`that year`, `the same day`), which has none, is
+/// no expression: the returned flags say which expressions to keep. A demonstrative also
+/// needs its focus within 400 bytes before it (`I will never forget that day` far from any
+/// date is left alone). Each expression with a calendar value becomes the focus of the
+/// ones after it.
+fn anchor_discourse(matches: &[Match], found: &mut [Timex]) -> Vec<bool> {
+    let n = matches.len().min(found.len());
+    let mut keep = vec![true; found.len()];
+    let mut focus: Option<(Date, Grain, usize)> = None;
+    for (k, m) in matches.iter().enumerate().take(n) {
+        let (anchor, pod) = match &m.expr {
+            Expr::Anchored {
+                unit,
+                weekday,
+                offset,
+                fallback,
+            } => (Some((*unit, *weekday, *offset, fallback.is_some())), None),
+            Expr::PartOfDay { day, pod } => match day.as_ref() {
+                Expr::Anchored {
+                    unit,
+                    weekday,
+                    offset,
+                    fallback,
+                } => (
+                    Some((*unit, *weekday, *offset, fallback.is_some())),
+                    Some(*pod),
+                ),
+                _ => (None, None),
+            },
+            _ => (None, None),
+        };
+        let Some(t) = found.get_mut(k) else { break };
+        if let Some((unit, weekday, offset, has_fallback)) = anchor {
+            let needed = match unit {
+                _ if weekday != 0 => Grain::Week,
+                lexicon::Unit::Day => Grain::Day,
+                lexicon::Unit::Week => Grain::Week,
+                lexicon::Unit::Month => Grain::Month,
+                lexicon::Unit::Quarter => Grain::Quarter,
+                _ => Grain::Year,
+            };
+            let near = |end: usize| has_fallback || t.span.start.saturating_sub(end) <= 400;
+            let resolved = focus
+                .filter(|&(_, g, end)| g <= needed && near(end))
+                .and_then(|(d, _, _)| resolve::anchored(d, unit, weekday, offset));
+            match resolved {
+                Some(r) => {
+                    let (kind, value) = match pod {
+                        Some(p) => (TimexType::Time, format!("{}T{}", r.value, p.code())),
+                        None => (r.kind, r.value),
+                    };
+                    t.kind = kind;
+                    t.value = value;
+                    let iv = r.interval.and_then(|iv| match t.modifier {
+                        Some(md) if md.is_part() => resolve::narrow(iv, md),
+                        _ => Some(iv),
+                    });
+                    t.interval = iv.map(|(start, end)| Interval { start, end });
+                }
+                None => {
+                    // Dropped, or read against the reference date for want of a focus:
+                    // either way no focus for what follows.
+                    if !has_fallback && let Some(slot) = keep.get_mut(k) {
+                        *slot = false;
+                    }
+                    continue;
+                }
+            }
+        }
+        if let Some((d, g)) = focus_of(t) {
+            focus = Some((d, g, t.span.end));
+        }
+    }
+    keep
+}
+
 /// `(year, quarter)` of a value like `1989-Q3`.
 fn quarter_of(value: &str) -> Option<(i32, i32)> {
     let (y, q) = value.split_once("-Q")?;
@@ -586,6 +754,9 @@ fn needs_direction(e: &Expr) -> bool {
         Expr::Time { day: Some(d), .. } | Expr::PartOfDay { day: d, .. } | Expr::WeekOf(d) => {
             needs_direction(d)
         }
+        Expr::Anchored {
+            fallback: Some(f), ..
+        } => needs_direction(f),
         Expr::UnitRel {
             unit: lexicon::Unit::Weekend,
             offset: 0,

@@ -211,6 +211,20 @@ fn underspecified(expr: &Expr) -> Resolved {
         }
         Expr::DurationValue(v) => vague(TimexType::Duration, v),
         Expr::Set(s) => vague(TimexType::Set, &s.value),
+        Expr::Anchored {
+            fallback: Some(f), ..
+        } => underspecified(f),
+        Expr::Anchored { unit, weekday, .. } => underspecified(&if *weekday != 0 {
+            Expr::Weekday {
+                weekday: *weekday,
+                rel: Rel::Bare,
+            }
+        } else {
+            Expr::UnitRel {
+                unit: *unit,
+                offset: 0,
+            }
+        }),
     }
 }
 
@@ -521,9 +535,27 @@ fn resolve_inner(expr: &Expr, reference: Option<Date>, direction: Direction) -> 
             n: Amount::Exact(v),
             unit,
         } if direction == Direction::Future => shift(reference?, *v, *unit, 1),
+        Expr::Anchored { fallback, .. } => {
+            resolve_inner(fallback.as_deref()?, reference, direction)
+        }
         Expr::Duration { .. } | Expr::InFuture { .. } | Expr::DurationValue(_) | Expr::Set(_) => {
             None
         }
+    }
+}
+
+/// An [`Expr::Anchored`] told from `focus`, a day of the date the text last named: `offset`
+/// units from it, or for a weekday the first one after (`offset` > 0) or before it.
+pub(crate) fn anchored(focus: Date, unit: Unit, wd: u8, offset: i32) -> Option<Resolved> {
+    if wd != 0 {
+        let rel = if offset < 0 { Rel::Last } else { Rel::Next };
+        return weekday_date(focus, i32::from(wd), rel, Direction::Unknown).map(day);
+    }
+    match unit {
+        Unit::Day | Unit::Week | Unit::Month | Unit::Quarter | Unit::Year => {
+            unit_rel(focus, unit, offset, Direction::Unknown)
+        }
+        _ => None,
     }
 }
 
