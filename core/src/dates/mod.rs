@@ -45,7 +45,8 @@
 //!    `-ed`), `ago`, `yesterday`, `last`, `earlier`. Future cues: `will`, `'ll`, `would`,
 //!    `could`, `might`, the modal `may`, `going to`, `plans to`, `set to`, `expected`,
 //!    `scheduled`, `slated`, `due`, `effective`, `targeting`, `eyeing`, `upcoming`, `next`,
-//!    `tomorrow`. `by`/`until` right before the expression make it a deadline ahead. A
+//!    `tomorrow`. `by`/`until` right before the expression make it a deadline ahead, and
+//!    `since` a start in the past however far back (then rule 2's limit is a year). A
 //!    future cue after `was`/`had`/`been` is the future in the past, so a past cue; a
 //!    participle after `be` ("will be paid") and an adjective like `unspecified` are none.
 //! 2. A weekday then goes back or ahead within the week (the reference day itself when it
@@ -129,6 +130,8 @@ impl TimexType {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Direction {
     Past,
+    /// The past however far back: `since March`.
+    SurelyPast,
     Future,
     Unknown,
 }

@@ -288,13 +288,15 @@ fn pick_year(
     // one wins (`stock of record Nov. 16` in a past-tense sentence of late October is
     // still this November).
     let directed = match direction {
-        Direction::Past => cands.iter().rev().find(|(_, s, _)| *s <= reference),
+        Direction::Past | Direction::SurelyPast => {
+            cands.iter().rev().find(|(_, s, _)| *s <= reference)
+        }
         Direction::Future => cands.iter().find(|(_, s, _)| *s > reference),
         _ => None,
     };
     if let Some(c) = directed {
         // A past cue misleads more often than a future one (`said ... payable Nov. 16`).
-        let window = if direction == Direction::Future {
+        let window = if matches!(direction, Direction::Future | Direction::SurelyPast) {
             366
         } else {
             270
@@ -401,7 +403,7 @@ fn resolve_inner(expr: &Expr, reference: Option<Date>, direction: Direction) -> 
                 })
                 .collect();
             let pick = match direction {
-                Direction::Past => cands.iter().rev().find(|c| **c <= r),
+                Direction::Past | Direction::SurelyPast => cands.iter().rev().find(|c| **c <= r),
                 Direction::Future => cands.iter().find(|c| **c >= r),
                 _ => cands.iter().min_by_key(|c| {
                     let diff: i64 = (**c - r).get_days().into();
@@ -431,7 +433,7 @@ fn resolve_inner(expr: &Expr, reference: Option<Date>, direction: Direction) -> 
             let rq = (i32::from(r.month()) - 1) / 3 + 1;
             // A quarter later in the year than the reference's, read in the past tense, is
             // last year's.
-            let y = if q > rq && direction == Direction::Past {
+            let y = if q > rq && matches!(direction, Direction::Past | Direction::SurelyPast) {
                 ry - 1
             } else {
                 ry
@@ -593,7 +595,7 @@ fn unit_rel(r: Date, unit: Unit, offset: i32, direction: Direction) -> Option<Re
             // With no cue, the nearest: Monday to Wednesday look back, Thursday and Friday
             // ahead.
             let back = match direction {
-                Direction::Past => weekday(r) < 6,
+                Direction::Past | Direction::SurelyPast => weekday(r) < 6,
                 Direction::Future => false,
                 _ => weekday(r) <= 3,
             };

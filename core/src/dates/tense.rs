@@ -16,7 +16,9 @@
 //!    A future-cue word right after `was`/`were`/`had`/`been` is the future in the past
 //!    ("had been due to expire Friday"): a past cue. A participle after `be` ("will be paid
 //!    Dec. 14") and an `un-...-ed` adjective ("unspecified") are no cue. `by`, `until` or
-//!    `till` right before the expression make it a deadline ahead ("by August").
+//!    `till` right before the expression make it a deadline ahead ("by August"), and
+//!    `since` a start in the past, however far back ("since October", written in
+//!    September, is last October).
 //! 3. A weekday goes to the week before or after accordingly (the reference day itself when
 //!    it is that weekday). A month, date, season or holiday goes to the nearest occurrence
 //!    on that side of the reference, unless that one is far (more than nine months back for
@@ -358,6 +360,10 @@ pub(crate) fn direction(toks: &[Tok], text: &str, start: usize, end: usize) -> D
         .and_then(|p| text.get(p.start..p.end));
     if matches!(before, Some("by" | "until" | "till")) {
         return Direction::Future;
+    }
+    // `since March`, `ever since Friday`: a start in the past, whatever the tense.
+    if matches!(before, Some("since" | "Since")) {
+        return Direction::SurelyPast;
     }
     let mut left: Option<(usize, Cue)> = None;
     let mut i = start;
