@@ -70,7 +70,8 @@
 //! temporal focus, the date the text last named, as TimeML annotates them: "the ferry
 //! sank on Oct. 3. The next day..." is Oct. 4. Without a date fine enough before them,
 //! the first kind keep their reading against the reference date and the demonstratives
-//! ("that year") are no expression.
+//! ("that year") are no expression. A clock time without a day ("at 10:30 a.m.") is on
+//! the day last named, when one was named shortly before it.
 //!
 //! Each rule has its cases in `core/tests/data/dates/*.toml`.
 //!
@@ -570,8 +571,9 @@ fn focus_of(t: &Timex) -> Option<(Date, Grain)> {
 /// reference date, and a demonstrative (`that year`, `the same day`), which has none, is
 /// no expression: the returned flags say which expressions to keep. A demonstrative also
 /// needs its focus within 400 bytes before it (`I will never forget that day` far from any
-/// date is left alone). Each expression with a calendar value becomes the focus of the
-/// ones after it.
+/// date is left alone). A clock time without a day (`the blast, at 10:40 a.m.`) is on the
+/// day in focus when one was named within 400 bytes before it, else on the reference day.
+/// Each expression with a calendar value becomes the focus of the ones after it.
 fn anchor_discourse(matches: &[Match], found: &mut [Timex]) -> Vec<bool> {
     let n = matches.len().min(found.len());
     let mut keep = vec![true; found.len()];
@@ -599,6 +601,16 @@ fn anchor_discourse(matches: &[Match], found: &mut [Timex]) -> Vec<bool> {
             _ => (None, None),
         };
         let Some(t) = found.get_mut(k) else { break };
+        // A clock time without a day (`at 10:40 a.m.`) is on the day in focus, when the
+        // text named one shortly before.
+        if let Expr::Time { day: None, clock } = &m.expr
+            && let Some((d, Grain::Day, end)) = focus
+            && t.span.start.saturating_sub(end) <= 400
+            && let Some(r) = resolve::time_on(d, clock)
+        {
+            t.value = r.value;
+            t.interval = r.interval.map(|(start, end)| Interval { start, end });
+        }
         if let Some((unit, weekday, offset, has_fallback)) = anchor {
             let needed = match unit {
                 _ if weekday != 0 => Grain::Week,

@@ -546,6 +546,17 @@ fn resolve_inner(expr: &Expr, reference: Option<Date>, direction: Direction) -> 
     }
 }
 
+/// A clock time on day `d`.
+pub(crate) fn time_on(d: Date, clock: &Clock) -> Option<Resolved> {
+    let mut value = date_val(d);
+    value.push_str(&clock_val(clock));
+    Some(Resolved {
+        kind: TimexType::Time,
+        value,
+        interval: add_days(d, 1).map(|e| (d, e)),
+    })
+}
+
 /// An [`Expr::Anchored`] told from `focus`, a day of the date the text last named: `offset`
 /// units from it, or for a weekday the first one after (`offset` > 0) or before it.
 pub(crate) fn anchored(focus: Date, unit: Unit, wd: u8, offset: i32) -> Option<Resolved> {
