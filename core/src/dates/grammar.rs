@@ -1809,6 +1809,10 @@ impl<'a> Grammar<'a> {
         if lex.w == W::Same {
             longer(&mut best, self.demonstrative(j + 1));
         }
+        // `the same period last year`, `the corresponding quarter a year earlier`
+        if lex.w == W::Same || self.word_eq(j, "corresponding") || self.word_eq(j, "comparable") {
+            longer(&mut best, self.period_year_before(j + 1));
+        }
         // `the week` (not `the week of March 6`)
         if lex.unit == Unit::Week && !lex.plural && !self.is(j + 1, W::Of) && !self.dash(j + 1) {
             longer(
@@ -2073,6 +2077,32 @@ impl<'a> Grammar<'a> {
         (end, expr)
     }
 
+    /// `period last year`, `quarter of a year earlier`, `period a year ago` after `the
+    /// same` (`i` is `period` or `quarter`).
+    fn period_year_before(&self, i: usize) -> Hit {
+        if !(self.is(i, W::Period) || self.lex(i).unit == Unit::Quarter) || self.lex(i).plural {
+            return None;
+        }
+        let k = if self.is(i + 1, W::Of) { i + 2 } else { i + 1 };
+        let last_year = matches!(self.w(k), W::Last) && self.is(k + 1, W::Year);
+        let year_ago = (self.is(k, W::A) || self.lex(k).num == 1)
+            && self.is(k + 1, W::Year)
+            && matches!(self.w(k + 2), W::Ago | W::Earlier | W::Before);
+        let previous_year =
+            self.is(k, W::The) && self.is(k + 1, W::Previous) && self.is(k + 2, W::Year);
+        let end = if last_year {
+            k + 2
+        } else if year_ago || previous_year {
+            k + 3
+        } else {
+            return None;
+        };
+        Some((
+            end,
+            Expr::YearBeforeFocus(Box::new(Expr::Year(YearRef::Rel(-1)))),
+        ))
+    }
+
     /// `that year`, `that same day`, `(the) same month`, `that night`: the period of the
     /// date the text last named (no expression when it named none). `i` is the unit's word
     /// (or `same`).
@@ -2216,6 +2246,18 @@ impl<'a> Grammar<'a> {
                             year: YearRef::Rel(offset),
                             fiscal: false,
                         },
+                    ));
+                }
+                // `last year's quarter`, `last year's period`: the period in focus, a year
+                // before.
+                if p > k + 1
+                    && offset == -1
+                    && (self.is(p, W::Period)
+                        || (self.lex(p).unit == Unit::Quarter && !self.lex(p).plural))
+                {
+                    return Some((
+                        p + 1,
+                        Expr::YearBeforeFocus(Box::new(Expr::Year(YearRef::Rel(-1)))),
                     ));
                 }
             }

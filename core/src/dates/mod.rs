@@ -71,7 +71,9 @@
 //! sank on Oct. 3. The next day..." is Oct. 4. Without a date fine enough before them,
 //! the first kind keep their reading against the reference date and the demonstratives
 //! ("that year") are no expression. A clock time without a day ("at 10:30 a.m.") is on
-//! the day last named, when one was named shortly before it.
+//! the day last named, when one was named shortly before it. "The same period last
+//! year", "the corresponding quarter a year earlier" and "last year's quarter" are the
+//! month, quarter, half or season last named, a year before.
 //!
 //! Each rule has its cases in `core/tests/data/dates/*.toml`.
 //!
@@ -578,6 +580,9 @@ fn anchor_discourse(matches: &[Match], found: &mut [Timex]) -> Vec<bool> {
     let n = matches.len().min(found.len());
     let mut keep = vec![true; found.len()];
     let mut focus: Option<(Date, Grain, usize)> = None;
+    // The period last named (a month, quarter, half or season), for `the same period last
+    // year`: `the third quarter ended Sept. 30 ... the same period last year`.
+    let mut period_focus: Option<Timex> = None;
     for (k, m) in matches.iter().enumerate().take(n) {
         let (anchor, pod) = match &m.expr {
             Expr::Anchored {
@@ -610,6 +615,17 @@ fn anchor_discourse(matches: &[Match], found: &mut [Timex]) -> Vec<bool> {
         {
             t.value = r.value;
             t.interval = r.interval.map(|(start, end)| Interval { start, end });
+        }
+        // `the same period last year`: the month, quarter, half or season in focus, a year
+        // before.
+        if matches!(m.expr, Expr::YearBeforeFocus(_))
+            && let Some(prev) = period_focus.as_ref()
+            && let Some((value, interval)) = year_before(prev)
+        {
+            t.value = value;
+            t.interval = Some(interval);
+            t.kind = TimexType::Date;
+            continue;
         }
         if let Some((unit, weekday, offset, has_fallback)) = anchor {
             let needed = match unit {
@@ -650,9 +666,27 @@ fn anchor_discourse(matches: &[Match], found: &mut [Timex]) -> Vec<bool> {
         }
         if let Some((d, g)) = focus_of(t) {
             focus = Some((d, g, t.span.end));
+            if matches!(g, Grain::Month | Grain::Quarter | Grain::Part) {
+                period_focus = Some(t.clone());
+            }
         }
     }
     keep
+}
+
+/// The value and interval of a period one year before `t`'s (`1998-H1` gives `1997-H1`).
+fn year_before(t: &Timex) -> Option<(String, Interval)> {
+    let iv = t.interval?;
+    let y: i32 = t.value.get(0..4)?.parse().ok()?;
+    let rest = t.value.get(4..)?;
+    let shift = |d: Date| calendar::add_months(d, -12);
+    Some((
+        format!("{:04}{rest}", y - 1),
+        Interval {
+            start: shift(iv.start)?,
+            end: shift(iv.end)?,
+        },
+    ))
 }
 
 /// `(year, quarter)` of a value like `1989-Q3`.

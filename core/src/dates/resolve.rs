@@ -211,6 +211,7 @@ fn underspecified(expr: &Expr) -> Resolved {
         }
         Expr::DurationValue(v) => vague(TimexType::Duration, v),
         Expr::Set(s) => vague(TimexType::Set, &s.value),
+        Expr::YearBeforeFocus(f) => underspecified(f),
         Expr::Anchored {
             fallback: Some(f), ..
         } => underspecified(f),
@@ -540,6 +541,7 @@ fn resolve_inner(expr: &Expr, reference: Option<Date>, direction: Direction) -> 
         Expr::Anchored { fallback, .. } => {
             resolve_inner(fallback.as_deref()?, reference, direction)
         }
+        Expr::YearBeforeFocus(f) => resolve_inner(f, reference, direction),
         Expr::Duration { .. } | Expr::InFuture { .. } | Expr::DurationValue(_) | Expr::Set(_) => {
             None
         }
