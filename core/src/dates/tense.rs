@@ -10,7 +10,9 @@
 //!    `scheduled`, `slated`, `due`, `set to`, `effective`, `targeting`, `eyeing`, `aims`,
 //!    `hopes`, `intends`, `upcoming`, `next`, `tomorrow`); past cues are past-tense
 //!    verbs (`said`, `reported`, any word ending in `-ed` that is not one of the future
-//!    participles, the common irregular pasts `was`, `met`, `told`, `held`...) and `ago`,
+//!    participles, the common irregular pasts `was`, `met`, `told`, `held`..., and the
+//!    pasts spelled like their base form, `hit`, `cut`, `set`..., unless after `to`, a
+//!    modal, `do`, `not`, `be` or `get`) and `ago`,
 //!    `yesterday`, `last`, `earlier`.
 //! 2. The cue nearest to the expression decides; at equal distance the one before it wins.
 //!    A future-cue word right after `was`/`were`/`had`/`been` is the future in the past
@@ -123,6 +125,12 @@ const IRREGULAR_PAST: &[&str] = &[
     "struck",
     "strove",
     "dealt",
+];
+
+/// Verbs whose past tense is spelled like their base form (`hit`, `cut`, `set`): past cues
+/// unless the base form is plainly meant (after `to`, a modal, `do`, `not`).
+const SAME_FORM_PAST: &[&str] = &[
+    "hit", "cut", "set", "put", "shut", "beat", "quit", "spread", "hurt", "cost", "split", "struck",
 ];
 
 const FUTURE_WORDS: &[&str] = &[
@@ -331,6 +339,38 @@ fn cue(toks: &[Tok], text: &str, i: usize) -> Option<Cue> {
         .is_some_and(|w| matches!(w, "be" | "being"));
     if IRREGULAR_PAST.contains(&lower) {
         return (!passive).then_some(Cue::Past);
+    }
+    if SAME_FORM_PAST.contains(&lower) {
+        let base_form = i
+            .checked_sub(1)
+            .and_then(|p| toks.get(p))
+            .and_then(|p| text.get(p.start..p.end))
+            .is_some_and(|w| {
+                matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "to" | "will"
+                        | "would"
+                        | "could"
+                        | "can"
+                        | "may"
+                        | "might"
+                        | "should"
+                        | "must"
+                        | "shall"
+                        | "do"
+                        | "does"
+                        | "did"
+                        | "not"
+                        | "t"
+                        | "ll"
+                        | "be"
+                        | "being"
+                        | "get"
+                        | "gets"
+                        | "getting"
+                )
+            });
+        return (!base_form).then_some(Cue::Past);
     }
     if lower == "reported" {
         return Some(Cue::Past);
