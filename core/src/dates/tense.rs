@@ -8,12 +8,13 @@
 //!    verbs of intent and schedule (`will`, `'ll`, `shall`, `won't`, `would`, `going to`,
 //!    `could`, `might`, `should`, `must`, the modal `may`, `plans to`, `expected`,
 //!    `scheduled`, `slated`, `due`, `set to`, `effective`, `targeting`, `eyeing`, `aims`,
-//!    `hopes`, `intends`, `upcoming`, `next`, `tomorrow`); past cues are past-tense
-//!    verbs (`said`, `reported`, any word ending in `-ed` that is not one of the future
-//!    participles, the common irregular pasts `was`, `met`, `told`, `held`..., and the
-//!    pasts spelled like their base form, `hit`, `cut`, `set`..., unless after `to`, a
-//!    modal, `do`, `not`, `be` or `get`) and `ago`,
-//!    `yesterday`, `last`, `earlier`.
+//!    `hopes`, `intends`, `upcoming`, `next`, `tomorrow`, `is to`, and the present of a
+//!    timetable, `begins`, `meets`, `expires`, `leaves`..., not after `to`); past cues are
+//!    past-tense verbs (`said`, `reported`, any word ending in `-ed` that is not one of the
+//!    future participles, the common irregular pasts `was`, `met`, `told`, `held`..., the
+//!    past participles `been`, `risen`, `fallen`..., and the pasts spelled like their base
+//!    form, `hit`, `cut`, `set`..., unless after `to`, a modal, `do`, `not`, `be` or `get`)
+//!    and `ago`, `yesterday`, `last`, `earlier`.
 //! 2. The cue nearest to the expression decides; at equal distance the one before it wins.
 //!    A future-cue word right after `was`/`were`/`had`/`been` is the future in the past
 //!    ("had been due to expire Friday"): a past cue. A participle after `be` ("will be paid
@@ -241,6 +242,23 @@ const FUTURE_WORDS: &[&str] = &[
     "resumes",
 ];
 
+/// The present of a timetable, a future cue: `the trial begins Monday`, `Albright meets
+/// Arafat on Sunday`, `the deadline expires Friday` (not after `to`: `difficult for them to
+/// meet demand into the summer`).
+const TIMETABLE: &[&str] = &[
+    "begins",
+    "opens",
+    "expires",
+    "leaves",
+    "arrives",
+    "departs",
+    "travels",
+    "convenes",
+    "reconvenes",
+    "meets",
+    "meet",
+];
+
 /// `-ed` words that are not past tense, or that speak of the future.
 const ED_NOT_PAST: &[&str] = &[
     "expected",
@@ -373,8 +391,8 @@ fn cue(toks: &[Tok], text: &str, i: usize) -> Option<Cue> {
     {
         return Some(Cue::Future);
     }
-    // `going to`, `plans to`, `set to` (the nouns `plan` and `set` are no cue)
-    if matches!(lower, "going" | "plan" | "plans" | "set")
+    // `going to`, `plans to`, `set to` (the nouns `plan` and `set` are no cue), `is to`
+    if matches!(lower, "going" | "plan" | "plans" | "set" | "is" | "are")
         && toks
             .get(i + 1)
             .and_then(|n| n.lex)
@@ -399,6 +417,14 @@ fn cue(toks: &[Tok], text: &str, i: usize) -> Option<Cue> {
             return Some(Cue::Past);
         }
         return Some(Cue::Future);
+    }
+    if TIMETABLE.contains(&lower) {
+        let after_to = i
+            .checked_sub(1)
+            .and_then(|p| toks.get(p))
+            .and_then(|p| p.lex)
+            .is_some_and(|l| l.w == W::To);
+        return (!after_to).then_some(Cue::Future);
     }
     if matches!(
         lower,
