@@ -1809,10 +1809,12 @@ impl<'a> Grammar<'a> {
         if lex.w == W::Same {
             longer(&mut best, self.demonstrative(j + 1));
         }
-        // `the same period last year`, `the corresponding quarter a year earlier`
+        // `the same period last year`, `the corresponding quarter a year earlier`, `the
+        // quarter a year ago`
         if lex.w == W::Same || self.word_eq(j, "corresponding") || self.word_eq(j, "comparable") {
             longer(&mut best, self.period_year_before(j + 1));
         }
+        longer(&mut best, self.period_year_before(j));
         // `the week` (not `the week of March 6`)
         if lex.unit == Unit::Week && !lex.plural && !self.is(j + 1, W::Of) && !self.dash(j + 1) {
             longer(
@@ -2078,7 +2080,7 @@ impl<'a> Grammar<'a> {
     }
 
     /// `period last year`, `quarter of a year earlier`, `period a year ago` after `the
-    /// same` (`i` is `period` or `quarter`).
+    /// same` or `the` (`i` is `period` or `quarter`).
     fn period_year_before(&self, i: usize) -> Hit {
         if !(self.is(i, W::Period) || self.lex(i).unit == Unit::Quarter) || self.lex(i).plural {
             return None;
