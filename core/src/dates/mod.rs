@@ -331,7 +331,9 @@ fn find_into(
             && m.end > i
         {
             i = m.end;
-            matches.push(m);
+            if !in_name(text, toks, &m) {
+                matches.push(m);
+            }
             continue;
         }
         i += 1;
@@ -454,6 +456,51 @@ fn find_into(
             r.interval = None;
         }
     }
+}
+
+/// Whether a relative expression is part of a proper name, which TimeML leaves alone: a
+/// title in capitals (`ABC's "This Week"`, `Good Morning America`), or `Today` and
+/// `Tonight` capitalised right after a capitalised word on the same line (`USA Today`,
+/// `VOA Today`).
+fn in_name(text: &str, toks: &[Tok], m: &Match) -> bool {
+    let relative = matches!(
+        m.expr,
+        Expr::UnitRel { .. }
+            | Expr::DayRel(_)
+            | Expr::PartOfDay { .. }
+            | Expr::Ref(_)
+            | Expr::Anchored { .. }
+    );
+    let Some(words) = toks.get(m.start..m.end) else {
+        return false;
+    };
+    if !relative || words.iter().any(|t| t.all_upper) {
+        return false;
+    }
+    // A unit or part of the day in capitals after the first word: `This Week`.
+    let title = words.len() >= 2
+        && words.iter().all(|t| !t.is_word() || t.upper)
+        && words
+            .iter()
+            .skip(1)
+            .any(|t| t.lex.is_some_and(|l| l.unit.is_some() || l.pod.is_some()));
+    let after_name = words.len() == 1
+        && words.first().is_some_and(|t| {
+            t.upper
+                && t.lex
+                    .is_some_and(|l| matches!(l.w, lexicon::W::Today | lexicon::W::Tonight))
+        })
+        && m.start
+            .checked_sub(1)
+            .and_then(|p| toks.get(p))
+            .is_some_and(|p| {
+                let gap = words
+                    .first()
+                    .and_then(|t| text.get(p.end..t.start))
+                    .unwrap_or("\n");
+                p.is_word() && p.upper && !gap.contains('\n')
+            });
+    title || after_name
 }
 
 /// Quarters in company news, read in their discourse:
