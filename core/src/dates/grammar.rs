@@ -1456,7 +1456,18 @@ impl<'a> Grammar<'a> {
     fn with_part_of_day(&self, after: usize, day: Expr) -> Hit {
         let lex = self.lex(after);
         if let Some(pod) = lex.pod {
-            if self.word_eq(after, "nights") || self.word_eq(after, "mornings") {
+            if lex.plural || self.word_eq(after, "nights") || self.word_eq(after, "mornings") {
+                // `on Tuesday nights`: every Tuesday night.
+                if let Expr::Weekday { weekday, .. } = day {
+                    return Some((
+                        after + 1,
+                        Expr::Set(SetSpec {
+                            value: format!("XXXX-WXX-{weekday}T{}", pod.code()),
+                            quant: None,
+                            freq: None,
+                        }),
+                    ));
+                }
                 return Some((after, day));
             }
             return Some((
