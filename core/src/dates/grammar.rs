@@ -300,6 +300,14 @@ impl<'a> Grammar<'a> {
                     if lex.w == W::That {
                         longer(&mut best, self.demonstrative(i + 1));
                     }
+                    // `the then current price`, `the then-current chairman`: the present of
+                    // a past time.
+                    if lex.w == W::Then {
+                        let k = if self.dash(i + 1) { i + 2 } else { i + 1 };
+                        if self.is(k, W::Current) && self.is_word(k + 1) {
+                            longer(&mut best, Some((k + 1, Expr::Ref(RefPoint::Past))));
+                        }
+                    }
                     longer(&mut best, self.deictic(i));
                     longer(&mut best, self.relative(i));
                     longer(&mut best, self.set_expr(i));
