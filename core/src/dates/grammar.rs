@@ -232,6 +232,13 @@ impl<'a> Grammar<'a> {
         if self.is(m.end, W::Or) && self.word_eq(m.end + 1, "so") {
             m.end += 2;
             m.modifier.get_or_insert(Mod::Approx);
+            // `a week or so ago`: the point, not the length.
+            if let Expr::Duration { n, unit } = m.expr
+                && self.is(m.end, W::Ago)
+            {
+                m.end += 1;
+                m.expr = Expr::Shift { n, unit, sign: -1 };
+            }
         } else if matches!(
             m.expr,
             Expr::Year(_) | Expr::Month { .. } | Expr::MonthDay { .. }
