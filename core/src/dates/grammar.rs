@@ -232,6 +232,13 @@ impl<'a> Grammar<'a> {
         if self.is(m.end, W::Or) && self.word_eq(m.end + 1, "so") {
             m.end += 2;
             m.modifier.get_or_insert(Mod::Approx);
+            // `a week or so ago`: the point, not the length.
+            if let Expr::Duration { n, unit } = m.expr
+                && self.is(m.end, W::Ago)
+            {
+                m.end += 1;
+                m.expr = Expr::Shift { n, unit, sign: -1 };
+            }
         } else if matches!(
             m.expr,
             Expr::Year(_) | Expr::Month { .. } | Expr::MonthDay { .. }
@@ -296,6 +303,17 @@ impl<'a> Grammar<'a> {
                     }
                     if lex.unit.is_some() {
                         longer(&mut best, self.duration_or_shift(i));
+                    }
+                    if lex.w == W::That {
+                        longer(&mut best, self.demonstrative(i + 1));
+                    }
+                    // `the then current price`, `the then-current chairman`: the present of
+                    // a past time.
+                    if lex.w == W::Then {
+                        let k = if self.dash(i + 1) { i + 2 } else { i + 1 };
+                        if self.is(k, W::Current) && self.is_word(k + 1) {
+                            longer(&mut best, Some((k + 1, Expr::Ref(RefPoint::Past))));
+                        }
                     }
                     longer(&mut best, self.deictic(i));
                     longer(&mut best, self.relative(i));
@@ -431,13 +449,18 @@ impl<'a> Grammar<'a> {
                 | Expr::DayRel(_)
                 | Expr::Weekday { .. }
                 | Expr::PartOfDay { .. }
+                | Expr::Anchored { .. }
         );
         if !ok {
             return None;
         }
-        // `earlier`/`later` only before a relative period: `earlier this year`, `later today`.
+        // `earlier`/`later` only before a relative period: `earlier this year`, `later today`,
+        // `later that day`.
         if earlier_later
-            && !matches!(expr, Expr::UnitRel { .. } | Expr::DayRel(_))
+            && !matches!(
+                expr,
+                Expr::UnitRel { .. } | Expr::DayRel(_) | Expr::Anchored { .. }
+            )
             && !matches!(expr, Expr::Weekday { .. })
         {
             return None;
@@ -1448,7 +1471,18 @@ impl<'a> Grammar<'a> {
     fn with_part_of_day(&self, after: usize, day: Expr) -> Hit {
         let lex = self.lex(after);
         if let Some(pod) = lex.pod {
-            if self.word_eq(after, "nights") || self.word_eq(after, "mornings") {
+            if lex.plural || self.word_eq(after, "nights") || self.word_eq(after, "mornings") {
+                // `on Tuesday nights`: every Tuesday night.
+                if let Expr::Weekday { weekday, .. } = day {
+                    return Some((
+                        after + 1,
+                        Expr::Set(SetSpec {
+                            value: format!("XXXX-WXX-{weekday}T{}", pod.code()),
+                            quant: None,
+                            freq: None,
+                        }),
+                    ));
+                }
                 return Some((after, day));
             }
             return Some((
@@ -1795,8 +1829,18 @@ impl<'a> Grammar<'a> {
         if let Some(hit) = self.relative(j)
             && !matches!(hit.1, Expr::Year(YearRef::Rel(-1)))
         {
-            longer(&mut best, Some(hit));
+            longer(&mut best, Some(self.anchor_relative(j, hit)));
         }
+        // `the same day`, `the same month`
+        if lex.w == W::Same {
+            longer(&mut best, self.demonstrative(j + 1));
+        }
+        // `the same period last year`, `the corresponding quarter a year earlier`, `the
+        // quarter a year ago`
+        if lex.w == W::Same || self.word_eq(j, "corresponding") || self.word_eq(j, "comparable") {
+            longer(&mut best, self.period_year_before(j + 1));
+        }
+        longer(&mut best, self.period_year_before(j));
         // `the week` (not `the week of March 6`)
         if lex.unit == Unit::Week && !lex.plural && !self.is(j + 1, W::Of) && !self.dash(j + 1) {
             longer(
@@ -2018,6 +2062,116 @@ impl<'a> Grammar<'a> {
         Some((k, Expr::Year(YearRef::Rel(-1))))
     }
 
+    /// `the following year`, `the previous day`, `the preceding Friday`, `the next
+    /// morning`: with `the`, these count from the date the text last named, not from the
+    /// reference date (which stays their reading when the text named none before them).
+    /// `j` is the word after `the`; `hit` what [`Grammar::relative`] read from it.
+    fn anchor_relative(&self, j: usize, hit: (usize, Expr)) -> (usize, Expr) {
+        let (end, expr) = hit;
+        let following = self.is(j, W::Following) || self.is(j, W::Previous);
+        let wrap = |e: Expr, unit: Unit, weekday: u8, offset: i32| Expr::Anchored {
+            unit,
+            weekday,
+            offset,
+            fallback: Some(Box::new(e)),
+        };
+        let expr = match expr {
+            // `the next day`, `the following morning`
+            Expr::DayRel(off) if following || self.is(j, W::Next) => {
+                wrap(Expr::DayRel(off), Unit::Day, 0, off)
+            }
+            Expr::PartOfDay { day, pod }
+                if matches!(*day, Expr::DayRel(_)) && (following || self.is(j, W::Next)) =>
+            {
+                let off = if let Expr::DayRel(off) = *day { off } else { 0 };
+                Expr::PartOfDay {
+                    day: Box::new(wrap(*day, Unit::Day, 0, off)),
+                    pod,
+                }
+            }
+            Expr::UnitRel { unit, offset }
+                if following
+                    && matches!(unit, Unit::Week | Unit::Month | Unit::Year)
+                    && !self.dash(end) =>
+            {
+                wrap(Expr::UnitRel { unit, offset }, unit, 0, offset)
+            }
+            Expr::Weekday { weekday, rel } if following && rel != Rel::This => {
+                let off = if rel == Rel::Last { -1 } else { 1 };
+                wrap(Expr::Weekday { weekday, rel }, Unit::None, weekday, off)
+            }
+            e => e,
+        };
+        (end, expr)
+    }
+
+    /// `period last year`, `quarter of a year earlier`, `period a year ago` after `the
+    /// same` or `the` (`i` is `period` or `quarter`).
+    fn period_year_before(&self, i: usize) -> Hit {
+        if !(self.is(i, W::Period) || self.lex(i).unit == Unit::Quarter) || self.lex(i).plural {
+            return None;
+        }
+        let k = if self.is(i + 1, W::Of) { i + 2 } else { i + 1 };
+        let last_year = matches!(self.w(k), W::Last) && self.is(k + 1, W::Year);
+        let year_ago = (self.is(k, W::A) || self.lex(k).num == 1)
+            && self.is(k + 1, W::Year)
+            && matches!(self.w(k + 2), W::Ago | W::Earlier | W::Before);
+        let previous_year =
+            self.is(k, W::The) && self.is(k + 1, W::Previous) && self.is(k + 2, W::Year);
+        let end = if last_year {
+            k + 2
+        } else if year_ago || previous_year {
+            k + 3
+        } else {
+            return None;
+        };
+        Some((
+            end,
+            Expr::YearBeforeFocus(Box::new(Expr::Year(YearRef::Rel(-1)))),
+        ))
+    }
+
+    /// `that year`, `that same day`, `(the) same month`, `that night`: the period of the
+    /// date the text last named (no expression when it named none). `i` is the unit's word
+    /// (or `same`).
+    fn demonstrative(&self, i: usize) -> Hit {
+        let i = if self.is(i, W::Same) { i + 1 } else { i };
+        let lex = self.lex(i);
+        if lex.plural || self.dash(i + 1) || !self.is_word(i) {
+            return None;
+        }
+        let anchored = |unit| Expr::Anchored {
+            unit,
+            weekday: 0,
+            offset: 0,
+            fallback: None,
+        };
+        if let Some(pod) = lex.pod {
+            return Some((
+                i + 1,
+                Expr::PartOfDay {
+                    day: Box::new(anchored(Unit::Day)),
+                    pod,
+                },
+            ));
+        }
+        // `that day care center`, `that day trader`: compounds, not the day.
+        if lex.unit == Unit::Day
+            && matches!(
+                self.text_of(i + 1),
+                "care" | "trader" | "traders" | "trading" | "job" | "jobs" | "labor" | "laborers"
+            )
+        {
+            return None;
+        }
+        match lex.unit {
+            Unit::Day | Unit::Week | Unit::Month | Unit::Quarter | Unit::Year => {
+                Some((i + 1, anchored(lex.unit)))
+            }
+            _ => None,
+        }
+    }
+
     /// `this week`, `last month`, `next year`, `the past week`, `last Friday`,
     /// `next summer`, `the past three years`, `the coming weeks`, `recent years`.
     fn relative(&self, i: usize) -> Hit {
@@ -2120,6 +2274,18 @@ impl<'a> Grammar<'a> {
                             year: YearRef::Rel(offset),
                             fiscal: false,
                         },
+                    ));
+                }
+                // `last year's quarter`, `last year's period`: the period in focus, a year
+                // before.
+                if p > k + 1
+                    && offset == -1
+                    && (self.is(p, W::Period)
+                        || (self.lex(p).unit == Unit::Quarter && !self.lex(p).plural))
+                {
+                    return Some((
+                        p + 1,
+                        Expr::YearBeforeFocus(Box::new(Expr::Year(YearRef::Rel(-1)))),
                     ));
                 }
             }

@@ -45,7 +45,8 @@
 //!    `-ed`), `ago`, `yesterday`, `last`, `earlier`. Future cues: `will`, `'ll`, `would`,
 //!    `could`, `might`, the modal `may`, `going to`, `plans to`, `set to`, `expected`,
 //!    `scheduled`, `slated`, `due`, `effective`, `targeting`, `eyeing`, `upcoming`, `next`,
-//!    `tomorrow`. `by`/`until` right before the expression make it a deadline ahead. A
+//!    `tomorrow`. `by`/`until` right before the expression make it a deadline ahead, and
+//!    `since` a start in the past however far back (then rule 2's limit is a year). A
 //!    future cue after `was`/`had`/`been` is the future in the past, so a past cue; a
 //!    participle after `be` ("will be paid") and an adjective like `unspecified` are none.
 //! 2. A weekday then goes back or ahead within the week (the reference day itself when it
@@ -60,8 +61,21 @@
 //!    in which that date is that weekday.
 //!
 //! In company news, "a year earlier" after a quarter is that quarter a year before, and
-//! "the quarter" is the quarter last named. Each rule has its cases in
-//! `core/tests/data/dates/*.toml`.
+//! "the quarter" is the quarter last named.
+//!
+//! ## Anchoring to the date last named
+//!
+//! "The following year", "the previous day", "the next morning", "the following Monday",
+//! "that year", "the same month", "that night" and "later that day" count from the
+//! temporal focus, the date the text last named, as TimeML annotates them: "the ferry
+//! sank on Oct. 3. The next day..." is Oct. 4. Without a date fine enough before them,
+//! the first kind keep their reading against the reference date and the demonstratives
+//! ("that year") are no expression. A clock time without a day ("at 10:30 a.m.") is on
+//! the day last named, when one was named shortly before it. "The same period last
+//! year", "the corresponding quarter a year earlier" and "last year's quarter" are the
+//! month, quarter, half or season last named, a year before.
+//!
+//! Each rule has its cases in `core/tests/data/dates/*.toml`.
 //!
 //! ## TimeML
 //!
@@ -119,6 +133,8 @@ impl TimexType {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Direction {
     Past,
+    /// The past however far back: `since March`.
+    SurelyPast,
     Future,
     Unknown,
 }
@@ -315,7 +331,9 @@ fn find_into(
             && m.end > i
         {
             i = m.end;
-            matches.push(m);
+            if !in_name(text, toks, &m) {
+                matches.push(m);
+            }
             continue;
         }
         i += 1;
@@ -340,6 +358,36 @@ fn find_into(
     }
     if let Some(found) = out.get_mut(first..) {
         quarter_discourse(&matches, found);
+        let keep = anchor_discourse(&matches, found);
+        // Drop the demonstratives (`that year`) that had nothing to point back to, here
+        // and in `matches` and `parts`, which index the same expressions.
+        if keep.iter().any(|k| !k) {
+            let mut new_index = Vec::with_capacity(keep.len());
+            let mut n = 0;
+            for &k in &keep {
+                new_index.push(k.then_some(n));
+                n += usize::from(k);
+            }
+            let mut k = 0;
+            matches.retain(|_| {
+                k += 1;
+                keep.get(k - 1).copied().unwrap_or(true)
+            });
+            let mut k = 0;
+            out.retain(|_| {
+                k += 1;
+                k <= first || keep.get(k - 1 - first).copied().unwrap_or(true)
+            });
+            parts = parts
+                .iter()
+                .filter_map(|&(a, b)| {
+                    Some((
+                        new_index.get(a).copied().flatten()?,
+                        new_index.get(b).copied().flatten()?,
+                    ))
+                })
+                .collect();
+        }
     }
     // Ranges between two expressions: `from 2017 to 2021`, `late May or early June`.
     for (k, pair) in matches.windows(2).enumerate() {
@@ -410,6 +458,51 @@ fn find_into(
     }
 }
 
+/// Whether a relative expression is part of a proper name, which TimeML leaves alone: a
+/// title in capitals (`ABC's "This Week"`, `Good Morning America`), or `Today` and
+/// `Tonight` capitalised right after a capitalised word on the same line (`USA Today`,
+/// `VOA Today`).
+fn in_name(text: &str, toks: &[Tok], m: &Match) -> bool {
+    let relative = matches!(
+        m.expr,
+        Expr::UnitRel { .. }
+            | Expr::DayRel(_)
+            | Expr::PartOfDay { .. }
+            | Expr::Ref(_)
+            | Expr::Anchored { .. }
+    );
+    let Some(words) = toks.get(m.start..m.end) else {
+        return false;
+    };
+    if !relative || words.iter().any(|t| t.all_upper) {
+        return false;
+    }
+    // A unit or part of the day in capitals after the first word: `This Week`.
+    let title = words.len() >= 2
+        && words.iter().all(|t| !t.is_word() || t.upper)
+        && words
+            .iter()
+            .skip(1)
+            .any(|t| t.lex.is_some_and(|l| l.unit.is_some() || l.pod.is_some()));
+    let after_name = words.len() == 1
+        && words.first().is_some_and(|t| {
+            t.upper
+                && t.lex
+                    .is_some_and(|l| matches!(l.w, lexicon::W::Today | lexicon::W::Tonight))
+        })
+        && m.start
+            .checked_sub(1)
+            .and_then(|p| toks.get(p))
+            .is_some_and(|p| {
+                let gap = words
+                    .first()
+                    .and_then(|t| text.get(p.end..t.start))
+                    .unwrap_or("\n");
+                p.is_word() && p.upper && !gap.contains('\n')
+            });
+    title || after_name
+}
+
 /// Quarters in company news, read in their discourse:
 ///
 /// - "a year earlier", "a year ago" and "year-ago" after a quarter refer to that quarter a
@@ -470,6 +563,177 @@ fn quarter_discourse(matches: &[Match], found: &mut [Timex]) {
             *slot = quarter_of(&t.value);
         }
     }
+}
+
+/// How fine a date is, as the temporal focus of the expressions after it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Grain {
+    Day,
+    Week,
+    Month,
+    Quarter,
+    /// A season or a half.
+    Part,
+    Year,
+}
+
+/// The first day and the grain of a date or time that can be a temporal focus: a calendar
+/// day, week, month, quarter, season, half or year (not a decade, a `*_REF`, a length).
+fn focus_of(t: &Timex) -> Option<(Date, Grain)> {
+    if !matches!(t.kind, TimexType::Date | TimexType::Time) {
+        return None;
+    }
+    let start = t.interval?.start;
+    let v = t.value.as_bytes();
+    let digits = |r: std::ops::Range<usize>| {
+        v.get(r)
+            .is_some_and(|s| s.iter().all(|b| b.is_ascii_digit()))
+    };
+    if !digits(0..4) {
+        return None;
+    }
+    let grain = if t.kind == TimexType::Time {
+        Grain::Day
+    } else {
+        match v.get(4..) {
+            Some([]) => Grain::Year,
+            Some([b'-', b'W', ..]) => Grain::Week,
+            Some([b'-', b'Q', ..]) => Grain::Quarter,
+            Some([b'-', m1, m2]) if m1.is_ascii_digit() && m2.is_ascii_digit() => Grain::Month,
+            Some([b'-', _, _, b'-', d1, d2]) if d1.is_ascii_digit() && d2.is_ascii_digit() => {
+                Grain::Day
+            }
+            Some([b'-', a, b]) if a.is_ascii_alphabetic() && b.is_ascii_alphanumeric() => {
+                Grain::Part
+            }
+            _ => return None,
+        }
+    };
+    Some((start, grain))
+}
+
+/// Narrative anchoring: `the following year`, `the previous day`, `that month`, `the same
+/// day` count from the temporal focus, the date the text last named ("On May 22, 1995, he
+/// was promoted, and the following year he moved": 1996), as TimeML annotates them. The
+/// focus must be fine enough for the unit (a day for `the next day`, any date for `the
+/// following year`); when none is, `the following year` keeps its reading against the
+/// reference date, and a demonstrative (`that year`, `the same day`), which has none, is
+/// no expression: the returned flags say which expressions to keep. A demonstrative also
+/// needs its focus within 400 bytes before it (`I will never forget that day` far from any
+/// date is left alone). A clock time without a day (`the blast, at 10:40 a.m.`) is on the
+/// day in focus when one was named within 400 bytes before it, else on the reference day.
+/// Each expression with a calendar value becomes the focus of the ones after it.
+fn anchor_discourse(matches: &[Match], found: &mut [Timex]) -> Vec<bool> {
+    let n = matches.len().min(found.len());
+    let mut keep = vec![true; found.len()];
+    let mut focus: Option<(Date, Grain, usize)> = None;
+    // The period last named (a month, quarter, half or season), for `the same period last
+    // year`: `the third quarter ended Sept. 30 ... the same period last year`.
+    let mut period_focus: Option<Timex> = None;
+    for (k, m) in matches.iter().enumerate().take(n) {
+        let (anchor, pod) = match &m.expr {
+            Expr::Anchored {
+                unit,
+                weekday,
+                offset,
+                fallback,
+            } => (Some((*unit, *weekday, *offset, fallback.is_some())), None),
+            Expr::PartOfDay { day, pod } => match day.as_ref() {
+                Expr::Anchored {
+                    unit,
+                    weekday,
+                    offset,
+                    fallback,
+                } => (
+                    Some((*unit, *weekday, *offset, fallback.is_some())),
+                    Some(*pod),
+                ),
+                _ => (None, None),
+            },
+            _ => (None, None),
+        };
+        let Some(t) = found.get_mut(k) else { break };
+        // A clock time without a day (`at 10:40 a.m.`) is on the day in focus, when the
+        // text named one shortly before.
+        if let Expr::Time { day: None, clock } = &m.expr
+            && let Some((d, Grain::Day, end)) = focus
+            && t.span.start.saturating_sub(end) <= 400
+            && let Some(r) = resolve::time_on(d, clock)
+        {
+            t.value = r.value;
+            t.interval = r.interval.map(|(start, end)| Interval { start, end });
+        }
+        // `the same period last year`: the month, quarter, half or season in focus, a year
+        // before.
+        if matches!(m.expr, Expr::YearBeforeFocus(_))
+            && let Some(prev) = period_focus.as_ref()
+            && let Some((value, interval)) = year_before(prev)
+        {
+            t.value = value;
+            t.interval = Some(interval);
+            t.kind = TimexType::Date;
+            continue;
+        }
+        if let Some((unit, weekday, offset, has_fallback)) = anchor {
+            let needed = match unit {
+                _ if weekday != 0 => Grain::Week,
+                lexicon::Unit::Day => Grain::Day,
+                lexicon::Unit::Week => Grain::Week,
+                lexicon::Unit::Month => Grain::Month,
+                lexicon::Unit::Quarter => Grain::Quarter,
+                _ => Grain::Year,
+            };
+            let near = |end: usize| has_fallback || t.span.start.saturating_sub(end) <= 400;
+            let resolved = focus
+                .filter(|&(_, g, end)| g <= needed && near(end))
+                .and_then(|(d, _, _)| resolve::anchored(d, unit, weekday, offset));
+            match resolved {
+                Some(r) => {
+                    let (kind, value) = match pod {
+                        Some(p) => (TimexType::Time, format!("{}T{}", r.value, p.code())),
+                        None => (r.kind, r.value),
+                    };
+                    t.kind = kind;
+                    t.value = value;
+                    let iv = r.interval.and_then(|iv| match t.modifier {
+                        Some(md) if md.is_part() => resolve::narrow(iv, md),
+                        _ => Some(iv),
+                    });
+                    t.interval = iv.map(|(start, end)| Interval { start, end });
+                }
+                None => {
+                    // Dropped, or read against the reference date for want of a focus:
+                    // either way no focus for what follows.
+                    if !has_fallback && let Some(slot) = keep.get_mut(k) {
+                        *slot = false;
+                    }
+                    continue;
+                }
+            }
+        }
+        if let Some((d, g)) = focus_of(t) {
+            focus = Some((d, g, t.span.end));
+            if matches!(g, Grain::Month | Grain::Quarter | Grain::Part) {
+                period_focus = Some(t.clone());
+            }
+        }
+    }
+    keep
+}
+
+/// The value and interval of a period one year before `t`'s (`1998-H1` gives `1997-H1`).
+fn year_before(t: &Timex) -> Option<(String, Interval)> {
+    let iv = t.interval?;
+    let y: i32 = t.value.get(0..4)?.parse().ok()?;
+    let rest = t.value.get(4..)?;
+    let shift = |d: Date| calendar::add_months(d, -12);
+    Some((
+        format!("{:04}{rest}", y - 1),
+        Interval {
+            start: shift(iv.start)?,
+            end: shift(iv.end)?,
+        },
+    ))
 }
 
 /// `(year, quarter)` of a value like `1989-Q3`.
@@ -586,6 +850,9 @@ fn needs_direction(e: &Expr) -> bool {
         Expr::Time { day: Some(d), .. } | Expr::PartOfDay { day: d, .. } | Expr::WeekOf(d) => {
             needs_direction(d)
         }
+        Expr::Anchored {
+            fallback: Some(f), ..
+        } => needs_direction(f),
         Expr::UnitRel {
             unit: lexicon::Unit::Weekend,
             offset: 0,

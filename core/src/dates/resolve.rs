@@ -211,6 +211,21 @@ fn underspecified(expr: &Expr) -> Resolved {
         }
         Expr::DurationValue(v) => vague(TimexType::Duration, v),
         Expr::Set(s) => vague(TimexType::Set, &s.value),
+        Expr::YearBeforeFocus(f) => underspecified(f),
+        Expr::Anchored {
+            fallback: Some(f), ..
+        } => underspecified(f),
+        Expr::Anchored { unit, weekday, .. } => underspecified(&if *weekday != 0 {
+            Expr::Weekday {
+                weekday: *weekday,
+                rel: Rel::Bare,
+            }
+        } else {
+            Expr::UnitRel {
+                unit: *unit,
+                offset: 0,
+            }
+        }),
     }
 }
 
@@ -274,13 +289,15 @@ fn pick_year(
     // one wins (`stock of record Nov. 16` in a past-tense sentence of late October is
     // still this November).
     let directed = match direction {
-        Direction::Past => cands.iter().rev().find(|(_, s, _)| *s <= reference),
+        Direction::Past | Direction::SurelyPast => {
+            cands.iter().rev().find(|(_, s, _)| *s <= reference)
+        }
         Direction::Future => cands.iter().find(|(_, s, _)| *s > reference),
         _ => None,
     };
     if let Some(c) = directed {
         // A past cue misleads more often than a future one (`said ... payable Nov. 16`).
-        let window = if direction == Direction::Future {
+        let window = if matches!(direction, Direction::Future | Direction::SurelyPast) {
             366
         } else {
             270
@@ -387,7 +404,7 @@ fn resolve_inner(expr: &Expr, reference: Option<Date>, direction: Direction) -> 
                 })
                 .collect();
             let pick = match direction {
-                Direction::Past => cands.iter().rev().find(|c| **c <= r),
+                Direction::Past | Direction::SurelyPast => cands.iter().rev().find(|c| **c <= r),
                 Direction::Future => cands.iter().find(|c| **c >= r),
                 _ => cands.iter().min_by_key(|c| {
                     let diff: i64 = (**c - r).get_days().into();
@@ -417,7 +434,7 @@ fn resolve_inner(expr: &Expr, reference: Option<Date>, direction: Direction) -> 
             let rq = (i32::from(r.month()) - 1) / 3 + 1;
             // A quarter later in the year than the reference's, read in the past tense, is
             // last year's.
-            let y = if q > rq && direction == Direction::Past {
+            let y = if q > rq && matches!(direction, Direction::Past | Direction::SurelyPast) {
                 ry - 1
             } else {
                 ry
@@ -521,9 +538,39 @@ fn resolve_inner(expr: &Expr, reference: Option<Date>, direction: Direction) -> 
             n: Amount::Exact(v),
             unit,
         } if direction == Direction::Future => shift(reference?, *v, *unit, 1),
+        Expr::Anchored { fallback, .. } => {
+            resolve_inner(fallback.as_deref()?, reference, direction)
+        }
+        Expr::YearBeforeFocus(f) => resolve_inner(f, reference, direction),
         Expr::Duration { .. } | Expr::InFuture { .. } | Expr::DurationValue(_) | Expr::Set(_) => {
             None
         }
+    }
+}
+
+/// A clock time on day `d`.
+pub(crate) fn time_on(d: Date, clock: &Clock) -> Option<Resolved> {
+    let mut value = date_val(d);
+    value.push_str(&clock_val(clock));
+    Some(Resolved {
+        kind: TimexType::Time,
+        value,
+        interval: add_days(d, 1).map(|e| (d, e)),
+    })
+}
+
+/// An [`Expr::Anchored`] told from `focus`, a day of the date the text last named: `offset`
+/// units from it, or for a weekday the first one after (`offset` > 0) or before it.
+pub(crate) fn anchored(focus: Date, unit: Unit, wd: u8, offset: i32) -> Option<Resolved> {
+    if wd != 0 {
+        let rel = if offset < 0 { Rel::Last } else { Rel::Next };
+        return weekday_date(focus, i32::from(wd), rel, Direction::Unknown).map(day);
+    }
+    match unit {
+        Unit::Day | Unit::Week | Unit::Month | Unit::Quarter | Unit::Year => {
+            unit_rel(focus, unit, offset, Direction::Unknown)
+        }
+        _ => None,
     }
 }
 
@@ -561,7 +608,7 @@ fn unit_rel(r: Date, unit: Unit, offset: i32, direction: Direction) -> Option<Re
             // With no cue, the nearest: Monday to Wednesday look back, Thursday and Friday
             // ahead.
             let back = match direction {
-                Direction::Past => weekday(r) < 6,
+                Direction::Past | Direction::SurelyPast => weekday(r) < 6,
                 Direction::Future => false,
                 _ => weekday(r) <= 3,
             };

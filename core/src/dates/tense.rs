@@ -8,15 +8,20 @@
 //!    verbs of intent and schedule (`will`, `'ll`, `shall`, `won't`, `would`, `going to`,
 //!    `could`, `might`, `should`, `must`, the modal `may`, `plans to`, `expected`,
 //!    `scheduled`, `slated`, `due`, `set to`, `effective`, `targeting`, `eyeing`, `aims`,
-//!    `hopes`, `intends`, `upcoming`, `next`, `tomorrow`); past cues are past-tense
-//!    verbs (`said`, `reported`, any word ending in `-ed` that is not one of the future
-//!    participles, the common irregular pasts `was`, `met`, `told`, `held`...) and `ago`,
-//!    `yesterday`, `last`, `earlier`.
+//!    `hopes`, `intends`, `upcoming`, `next`, `tomorrow`, `is to`, and the present of a
+//!    timetable, `begins`, `meets`, `expires`, `leaves`..., not after `to`); past cues are
+//!    past-tense verbs (`said`, `reported`, any word ending in `-ed` that is not one of the
+//!    future participles, the common irregular pasts `was`, `met`, `told`, `held`..., the
+//!    past participles `been`, `risen`, `fallen`..., and the pasts spelled like their base
+//!    form, `hit`, `cut`, `set`..., unless after `to`, a modal, `do`, `not`, `be` or `get`)
+//!    and `ago`, `yesterday`, `last`, `earlier`.
 //! 2. The cue nearest to the expression decides; at equal distance the one before it wins.
 //!    A future-cue word right after `was`/`were`/`had`/`been` is the future in the past
 //!    ("had been due to expire Friday"): a past cue. A participle after `be` ("will be paid
 //!    Dec. 14") and an `un-...-ed` adjective ("unspecified") are no cue. `by`, `until` or
-//!    `till` right before the expression make it a deadline ahead ("by August").
+//!    `till` right before the expression make it a deadline ahead ("by August"), and
+//!    `since` a start in the past, however far back ("since October", written in
+//!    September, is last October).
 //! 3. A weekday goes to the week before or after accordingly (the reference day itself when
 //!    it is that weekday). A month, date, season or holiday goes to the nearest occurrence
 //!    on that side of the reference, unless that one is far (more than nine months back for
@@ -121,6 +126,87 @@ const IRREGULAR_PAST: &[&str] = &[
     "struck",
     "strove",
     "dealt",
+    "bent",
+    "bled",
+    "blew",
+    "bred",
+    "clung",
+    "crept",
+    "dug",
+    "drank",
+    "fed",
+    "flung",
+    "forbade",
+    "forgave",
+    "hid",
+    "knelt",
+    "laid",
+    "leapt",
+    "lent",
+    "rang",
+    "sang",
+    "shone",
+    "shrank",
+    "sped",
+    "spun",
+    "stuck",
+    "stung",
+    "swam",
+    "swung",
+    "understood",
+    "woke",
+    "wove",
+    "upheld",
+    "withheld",
+    "oversaw",
+    "overthrew",
+    "mistook",
+    "undertook",
+    "rebuilt",
+    "foresaw",
+    "sought",
+    // Past participles: with `has`, `have`, `had` a past (`has risen`, `have been`).
+    "been",
+    "gone",
+    "done",
+    "seen",
+    "given",
+    "taken",
+    "shown",
+    "written",
+    "risen",
+    "fallen",
+    "grown",
+    "known",
+    "chosen",
+    "driven",
+    "spoken",
+    "broken",
+    "begun",
+    "eaten",
+    "forgotten",
+    "frozen",
+    "hidden",
+    "ridden",
+    "stolen",
+    "sworn",
+    "thrown",
+    "torn",
+    "worn",
+    "withdrawn",
+    "drawn",
+    "flown",
+    "blown",
+    "beaten",
+    "overtaken",
+    "undertaken",
+    "mistaken",
+];
+
+/// Verbs whose past tense is spelled like their base form (`hit`, `cut`, `set`): past cues
+/// unless the base form is plainly meant (after `to`, a modal, `do`, `not`).
+const SAME_FORM_PAST: &[&str] = &[
+    "hit", "cut", "set", "put", "shut", "beat", "quit", "spread", "hurt", "cost", "split", "struck",
 ];
 
 const FUTURE_WORDS: &[&str] = &[
@@ -154,6 +240,23 @@ const FUTURE_WORDS: &[&str] = &[
     "returns",
     "resume",
     "resumes",
+];
+
+/// The present of a timetable, a future cue: `the trial begins Monday`, `Albright meets
+/// Arafat on Sunday`, `the deadline expires Friday` (not after `to`: `difficult for them to
+/// meet demand into the summer`).
+const TIMETABLE: &[&str] = &[
+    "begins",
+    "opens",
+    "expires",
+    "leaves",
+    "arrives",
+    "departs",
+    "travels",
+    "convenes",
+    "reconvenes",
+    "meets",
+    "meet",
 ];
 
 /// `-ed` words that are not past tense, or that speak of the future.
@@ -288,8 +391,8 @@ fn cue(toks: &[Tok], text: &str, i: usize) -> Option<Cue> {
     {
         return Some(Cue::Future);
     }
-    // `going to`, `plans to`, `set to` (the nouns `plan` and `set` are no cue)
-    if matches!(lower, "going" | "plan" | "plans" | "set")
+    // `going to`, `plans to`, `set to` (the nouns `plan` and `set` are no cue), `is to`
+    if matches!(lower, "going" | "plan" | "plans" | "set" | "is" | "are")
         && toks
             .get(i + 1)
             .and_then(|n| n.lex)
@@ -315,6 +418,14 @@ fn cue(toks: &[Tok], text: &str, i: usize) -> Option<Cue> {
         }
         return Some(Cue::Future);
     }
+    if TIMETABLE.contains(&lower) {
+        let after_to = i
+            .checked_sub(1)
+            .and_then(|p| toks.get(p))
+            .and_then(|p| p.lex)
+            .is_some_and(|l| l.w == W::To);
+        return (!after_to).then_some(Cue::Future);
+    }
     if matches!(
         lower,
         "ago" | "yesterday" | "last" | "earlier" | "previously" | "recently"
@@ -329,6 +440,38 @@ fn cue(toks: &[Tok], text: &str, i: usize) -> Option<Cue> {
         .is_some_and(|w| matches!(w, "be" | "being"));
     if IRREGULAR_PAST.contains(&lower) {
         return (!passive).then_some(Cue::Past);
+    }
+    if SAME_FORM_PAST.contains(&lower) {
+        let base_form = i
+            .checked_sub(1)
+            .and_then(|p| toks.get(p))
+            .and_then(|p| text.get(p.start..p.end))
+            .is_some_and(|w| {
+                matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "to" | "will"
+                        | "would"
+                        | "could"
+                        | "can"
+                        | "may"
+                        | "might"
+                        | "should"
+                        | "must"
+                        | "shall"
+                        | "do"
+                        | "does"
+                        | "did"
+                        | "not"
+                        | "t"
+                        | "ll"
+                        | "be"
+                        | "being"
+                        | "get"
+                        | "gets"
+                        | "getting"
+                )
+            });
+        return (!base_form).then_some(Cue::Past);
     }
     if lower == "reported" {
         return Some(Cue::Past);
@@ -358,6 +501,10 @@ pub(crate) fn direction(toks: &[Tok], text: &str, start: usize, end: usize) -> D
         .and_then(|p| text.get(p.start..p.end));
     if matches!(before, Some("by" | "until" | "till")) {
         return Direction::Future;
+    }
+    // `since March`, `ever since Friday`: a start in the past, whatever the tense.
+    if matches!(before, Some("since" | "Since")) {
+        return Direction::SurelyPast;
     }
     let mut left: Option<(usize, Cue)> = None;
     let mut i = start;
