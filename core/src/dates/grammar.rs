@@ -741,6 +741,28 @@ impl<'a> Grammar<'a> {
         } else {
             u
         };
+        // `eight trading days`, `five business days`, `three straight years`: a kind of
+        // day, or a run, between the number and its unit (`a calendar year` is a kind of
+        // year, no length).
+        let u = if !hyphen
+            && !self.is(i, W::A)
+            && matches!(
+                self.text_of(u),
+                "trading"
+                    | "business"
+                    | "working"
+                    | "school"
+                    | "calendar"
+                    | "consecutive"
+                    | "straight"
+            )
+            && self.lex(u + 1).unit.is_some()
+            && self.lex(u + 1).unit != Unit::Weekend
+        {
+            u + 1
+        } else {
+            u
+        };
         let ulex = self.lex(u);
         if !ulex.unit.is_some() || ulex.unit == Unit::Weekend {
             return None;
@@ -2245,6 +2267,17 @@ impl<'a> Grammar<'a> {
         }
         if lex.unit.is_some() && !lex.plural {
             if lex.unit == Unit::Quarter {
+                // `the current quarter`: the reference's own, whatever quarter the text named
+                // last (`this quarter`, `the latest quarter` take that one).
+                if self.is(i, W::Current) {
+                    return Some((
+                        k + 1,
+                        Expr::UnitRel {
+                            unit: Unit::Quarter,
+                            offset: 0,
+                        },
+                    ));
+                }
                 let off = if self.is(i, W::Latest) { -1 } else { offset };
                 return Some((k + 1, Expr::QuarterRel(off)));
             }

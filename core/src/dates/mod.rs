@@ -510,7 +510,8 @@ fn in_name(text: &str, toks: &[Tok], m: &Match) -> bool {
 ///   earlier": the third quarter of the year before), not to the whole year; the quarter
 ///   must be among the three expressions before, within 400 bytes;
 /// - "the quarter", "the latest quarter", "the latest period" and "this quarter" refer to
-///   the quarter the text last named, when it named one.
+///   the quarter the text last named, when it named one ("the current quarter" is always
+///   the reference's own);
 ///
 /// Only the quarters the text names count as antecedents, not the year-ago ones.
 fn quarter_discourse(matches: &[Match], found: &mut [Timex]) {

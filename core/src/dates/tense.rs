@@ -312,6 +312,13 @@ fn is_sentence_end(toks: &[Tok], text: &str, i: usize) -> bool {
     match t.kind {
         Kind::Punct('!') | Kind::Punct('?') | Kind::Punct(';') => true,
         Kind::Punct('.') => {
+            // `$29.75`: a decimal point.
+            let next_glued_digit = toks
+                .get(i + 1)
+                .is_some_and(|n| n.num().is_some() && !n.space_before);
+            if !t.space_before && next_glued_digit {
+                return false;
+            }
             // `Mr.`, `Aug.`, `U.S.`, `a.m.`: a short or capitalised abbreviation before the
             // dot, and a lower-case word after it, continue the sentence.
             let next_lower = toks.get(i + 1).is_some_and(|n| n.is_word() && !n.upper);
