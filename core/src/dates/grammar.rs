@@ -628,7 +628,8 @@ impl<'a> Grammar<'a> {
         let hit = self.duration_or_shift_inner(i)?;
         // `in two weeks`: a point ahead of the reference when the sentence looks ahead, a
         // length otherwise (`sold out in two weeks`); the tense decides at resolution.
-        let after_in = i.checked_sub(1).is_some_and(|p| self.is(p, W::In));
+        let after_in =
+            i.checked_sub(1).is_some_and(|p| self.is(p, W::In)) && !self.superlative_before(i - 1);
         if let (
             true,
             Expr::Duration {
@@ -641,6 +642,59 @@ impl<'a> Grammar<'a> {
             return Some((hit.0, Expr::InFuture { n: *n, unit: *unit }));
         }
         Some(hit)
+    }
+
+    /// Whether a superlative or `first time` shortly before `in` (token `in_tok`) makes
+    /// `in N years` the span it is measured over: `the worst drought in 26 years`, `the
+    /// first time in six years`, `its highest level in five months` are lengths, whatever
+    /// the tense.
+    fn superlative_before(&self, in_tok: usize) -> bool {
+        (1..=4).any(|back| {
+            let Some(p) = in_tok.checked_sub(back) else {
+                return false;
+            };
+            if !self.is_word(p) {
+                return false;
+            }
+            let w = self.text_of(p);
+            let lower = w.to_ascii_lowercase();
+            matches!(
+                lower.as_str(),
+                "best"
+                    | "worst"
+                    | "highest"
+                    | "lowest"
+                    | "largest"
+                    | "biggest"
+                    | "smallest"
+                    | "strongest"
+                    | "weakest"
+                    | "longest"
+                    | "shortest"
+                    | "fastest"
+                    | "slowest"
+                    | "greatest"
+                    | "sharpest"
+                    | "steepest"
+                    | "deepest"
+                    | "heaviest"
+                    | "lightest"
+                    | "busiest"
+                    | "poorest"
+                    | "richest"
+                    | "cheapest"
+                    | "hottest"
+                    | "coldest"
+                    | "driest"
+                    | "wettest"
+                    | "warmest"
+                    | "toughest"
+                    | "fiercest"
+                    | "most"
+                    | "least"
+                    | "first"
+            ) && (1..back).all(|k| self.is_word(p + k))
+        })
     }
 
     fn duration_or_shift_inner(&self, i: usize) -> Hit {

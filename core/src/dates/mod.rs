@@ -52,7 +52,7 @@
 //! 2. A weekday then goes back or ahead within the week (the reference day itself when it
 //!    is that weekday: "CNN reported Saturday" on a Saturday is that day). A month or date
 //!    goes to the nearest occurrence on that side, unless that one is far (past: more than
-//!    nine months back; future: more than a year ahead), where the nearest occurrence wins:
+//!    nine months back; future: more than ten months ahead), where the nearest occurrence wins:
 //!    "the dividend is payable Nov. 16", in a sentence whose verb is "said", written in late
 //!    October, is this November.
 //! 3. With no cue, a weekday is the most recent one (news reports what happened), a date or
