@@ -1914,9 +1914,9 @@ impl<'a> Grammar<'a> {
         // `the same period last year`, `the corresponding quarter a year earlier`, `the
         // quarter a year ago`
         if lex.w == W::Same || self.word_eq(j, "corresponding") || self.word_eq(j, "comparable") {
-            longer(&mut best, self.period_year_before(j + 1));
+            longer(&mut best, self.period_year_before(j + 1, true));
         }
-        longer(&mut best, self.period_year_before(j));
+        longer(&mut best, self.period_year_before(j, false));
         // `the week` (not `the week of March 6`)
         if lex.unit == Unit::Week && !lex.plural && !self.is(j + 1, W::Of) && !self.dash(j + 1) {
             longer(
@@ -2182,10 +2182,23 @@ impl<'a> Grammar<'a> {
     }
 
     /// `period last year`, `quarter of a year earlier`, `period a year ago` after `the
-    /// same` or `the` (`i` is `period` or `quarter`).
-    fn period_year_before(&self, i: usize) -> Hit {
-        if !(self.is(i, W::Period) || self.lex(i).unit == Unit::Quarter) || self.lex(i).plural {
+    /// same` or `the` (`i` is `period` or `quarter`); after `the same` (`same`), also
+    /// `month`, and a year written out: `the same month of 1985`, `the same quarter in
+    /// 1985`.
+    fn period_year_before(&self, i: usize, same: bool) -> Hit {
+        let unit = self.lex(i).unit;
+        let month = same && unit == Unit::Month;
+        if !(self.is(i, W::Period) || unit == Unit::Quarter || month) || self.lex(i).plural {
             return None;
+        }
+        if same
+            && matches!(self.w(i + 1), W::Of | W::In)
+            && let Some((y, e)) = self.year_number(i + 2)
+        {
+            return Some((
+                e,
+                Expr::YearBeforeFocus(Box::new(Expr::Year(YearRef::Abs(y)))),
+            ));
         }
         let k = if self.is(i + 1, W::Of) { i + 2 } else { i + 1 };
         let last_year = matches!(self.w(k), W::Last) && self.is(k + 1, W::Year);
@@ -2445,6 +2458,7 @@ impl<'a> Grammar<'a> {
         let mut k = i;
         let mut year = YearRef::Infer;
         let mut fiscal = false;
+        let mut last_of = false;
         if self.is(k, W::Fiscal) {
             fiscal = true;
             k += 1;
@@ -2472,6 +2486,14 @@ impl<'a> Grammar<'a> {
                 // `last half`
                 if self.is(k, W::Last) && self.is(k + 1, W::Half) {
                     2
+                } else if (self.is(k, W::Last) || self.word_eq(k, "final"))
+                    && self.lex(k + 1).unit == Unit::Quarter
+                    && self.is(k + 2, W::Of)
+                {
+                    // `the last quarter of 1986`, `the final quarter of last year`: the
+                    // fourth (a year must follow, checked below).
+                    last_of = true;
+                    4
                 } else {
                     return None;
                 }
@@ -2513,6 +2535,9 @@ impl<'a> Grammar<'a> {
                 year = YearRef::Rel(off);
                 end = of + 2;
             }
+        }
+        if last_of && year == YearRef::Infer {
+            return None;
         }
         // `half` alone (`the first half`) needs a year or a determiner.
         if half {
