@@ -1101,6 +1101,28 @@ impl<'a> Grammar<'a> {
                 }
             }
         }
+        // `at 1400 GMT`, `1358 local time`, `0930 hrs`: a 24-hour clock time, not a year.
+        if v % 100 < 60
+            && v / 100 < 24
+            && matches!(
+                self.text_of(i + 1),
+                "GMT"
+                    | "local"
+                    | "EST"
+                    | "EDT"
+                    | "CST"
+                    | "CDT"
+                    | "PST"
+                    | "PDT"
+                    | "BST"
+                    | "CET"
+                    | "hrs"
+                    | "HRS"
+                    | "hours"
+            )
+        {
+            return false;
+        }
         !self.next_is_count_noun(i + 1)
     }
 
@@ -2667,11 +2689,17 @@ impl<'a> Grammar<'a> {
         if hd > 4 {
             return None;
         }
-        // `1200 GMT`, `0930 EST`
+        // `1200 GMT`, `0930 EST`, `1358 local time`, `0900 hrs`
         if hd == 4 {
-            if !(self.is(i + 1, W::Zone) && self.tok(i + 1).is_some_and(|t| t.all_upper)) {
+            let end = if self.is(i + 1, W::Zone) && self.tok(i + 1).is_some_and(|t| t.all_upper) {
+                i + 1
+            } else if self.word_eq(i + 1, "local") && self.word_eq(i + 2, "time") {
+                i + 3
+            } else if matches!(self.text_of(i + 1), "hrs" | "HRS") {
+                i + 2
+            } else {
                 return None;
-            }
+            };
             let (hh, mm) = (h / 100, h % 100);
             if hh > 23 || mm > 59 {
                 return None;
@@ -2682,7 +2710,7 @@ impl<'a> Grammar<'a> {
                     minute: Some(mm as u8),
                     zone: None,
                 },
-                i + 1,
+                end,
             ));
         }
         if h > 24 {
