@@ -628,7 +628,8 @@ impl<'a> Grammar<'a> {
         let hit = self.duration_or_shift_inner(i)?;
         // `in two weeks`: a point ahead of the reference when the sentence looks ahead, a
         // length otherwise (`sold out in two weeks`); the tense decides at resolution.
-        let after_in = i.checked_sub(1).is_some_and(|p| self.is(p, W::In));
+        let after_in =
+            i.checked_sub(1).is_some_and(|p| self.is(p, W::In)) && !self.superlative_before(i - 1);
         if let (
             true,
             Expr::Duration {
@@ -641,6 +642,59 @@ impl<'a> Grammar<'a> {
             return Some((hit.0, Expr::InFuture { n: *n, unit: *unit }));
         }
         Some(hit)
+    }
+
+    /// Whether a superlative or `first time` shortly before `in` (token `in_tok`) makes
+    /// `in N years` the span it is measured over: `the worst drought in 26 years`, `the
+    /// first time in six years`, `its highest level in five months` are lengths, whatever
+    /// the tense.
+    fn superlative_before(&self, in_tok: usize) -> bool {
+        (1..=4).any(|back| {
+            let Some(p) = in_tok.checked_sub(back) else {
+                return false;
+            };
+            if !self.is_word(p) {
+                return false;
+            }
+            let w = self.text_of(p);
+            let lower = w.to_ascii_lowercase();
+            matches!(
+                lower.as_str(),
+                "best"
+                    | "worst"
+                    | "highest"
+                    | "lowest"
+                    | "largest"
+                    | "biggest"
+                    | "smallest"
+                    | "strongest"
+                    | "weakest"
+                    | "longest"
+                    | "shortest"
+                    | "fastest"
+                    | "slowest"
+                    | "greatest"
+                    | "sharpest"
+                    | "steepest"
+                    | "deepest"
+                    | "heaviest"
+                    | "lightest"
+                    | "busiest"
+                    | "poorest"
+                    | "richest"
+                    | "cheapest"
+                    | "hottest"
+                    | "coldest"
+                    | "driest"
+                    | "wettest"
+                    | "warmest"
+                    | "toughest"
+                    | "fiercest"
+                    | "most"
+                    | "least"
+                    | "first"
+            ) && (1..back).all(|k| self.is_word(p + k))
+        })
     }
 
     fn duration_or_shift_inner(&self, i: usize) -> Hit {
@@ -1046,6 +1100,28 @@ impl<'a> Grammar<'a> {
                     }
                 }
             }
+        }
+        // `at 1400 GMT`, `1358 local time`, `0930 hrs`: a 24-hour clock time, not a year.
+        if v % 100 < 60
+            && v / 100 < 24
+            && matches!(
+                self.text_of(i + 1),
+                "GMT"
+                    | "local"
+                    | "EST"
+                    | "EDT"
+                    | "CST"
+                    | "CDT"
+                    | "PST"
+                    | "PDT"
+                    | "BST"
+                    | "CET"
+                    | "hrs"
+                    | "HRS"
+                    | "hours"
+            )
+        {
+            return false;
         }
         !self.next_is_count_noun(i + 1)
     }
@@ -1860,9 +1936,9 @@ impl<'a> Grammar<'a> {
         // `the same period last year`, `the corresponding quarter a year earlier`, `the
         // quarter a year ago`
         if lex.w == W::Same || self.word_eq(j, "corresponding") || self.word_eq(j, "comparable") {
-            longer(&mut best, self.period_year_before(j + 1));
+            longer(&mut best, self.period_year_before(j + 1, true));
         }
-        longer(&mut best, self.period_year_before(j));
+        longer(&mut best, self.period_year_before(j, false));
         // `the week` (not `the week of March 6`)
         if lex.unit == Unit::Week && !lex.plural && !self.is(j + 1, W::Of) && !self.dash(j + 1) {
             longer(
@@ -2128,10 +2204,23 @@ impl<'a> Grammar<'a> {
     }
 
     /// `period last year`, `quarter of a year earlier`, `period a year ago` after `the
-    /// same` or `the` (`i` is `period` or `quarter`).
-    fn period_year_before(&self, i: usize) -> Hit {
-        if !(self.is(i, W::Period) || self.lex(i).unit == Unit::Quarter) || self.lex(i).plural {
+    /// same` or `the` (`i` is `period` or `quarter`); after `the same` (`same`), also
+    /// `month`, and a year written out: `the same month of 1985`, `the same quarter in
+    /// 1985`.
+    fn period_year_before(&self, i: usize, same: bool) -> Hit {
+        let unit = self.lex(i).unit;
+        let month = same && unit == Unit::Month;
+        if !(self.is(i, W::Period) || unit == Unit::Quarter || month) || self.lex(i).plural {
             return None;
+        }
+        if same
+            && matches!(self.w(i + 1), W::Of | W::In)
+            && let Some((y, e)) = self.year_number(i + 2)
+        {
+            return Some((
+                e,
+                Expr::YearBeforeFocus(Box::new(Expr::Year(YearRef::Abs(y)))),
+            ));
         }
         let k = if self.is(i + 1, W::Of) { i + 2 } else { i + 1 };
         let last_year = matches!(self.w(k), W::Last) && self.is(k + 1, W::Year);
@@ -2391,6 +2480,7 @@ impl<'a> Grammar<'a> {
         let mut k = i;
         let mut year = YearRef::Infer;
         let mut fiscal = false;
+        let mut last_of = false;
         if self.is(k, W::Fiscal) {
             fiscal = true;
             k += 1;
@@ -2418,6 +2508,14 @@ impl<'a> Grammar<'a> {
                 // `last half`
                 if self.is(k, W::Last) && self.is(k + 1, W::Half) {
                     2
+                } else if (self.is(k, W::Last) || self.word_eq(k, "final"))
+                    && self.lex(k + 1).unit == Unit::Quarter
+                    && self.is(k + 2, W::Of)
+                {
+                    // `the last quarter of 1986`, `the final quarter of last year`: the
+                    // fourth (a year must follow, checked below).
+                    last_of = true;
+                    4
                 } else {
                     return None;
                 }
@@ -2459,6 +2557,9 @@ impl<'a> Grammar<'a> {
                 year = YearRef::Rel(off);
                 end = of + 2;
             }
+        }
+        if last_of && year == YearRef::Infer {
+            return None;
         }
         // `half` alone (`the first half`) needs a year or a determiner.
         if half {
@@ -2588,11 +2689,17 @@ impl<'a> Grammar<'a> {
         if hd > 4 {
             return None;
         }
-        // `1200 GMT`, `0930 EST`
+        // `1200 GMT`, `0930 EST`, `1358 local time`, `0900 hrs`
         if hd == 4 {
-            if !(self.is(i + 1, W::Zone) && self.tok(i + 1).is_some_and(|t| t.all_upper)) {
+            let end = if self.is(i + 1, W::Zone) && self.tok(i + 1).is_some_and(|t| t.all_upper) {
+                i + 1
+            } else if self.word_eq(i + 1, "local") && self.word_eq(i + 2, "time") {
+                i + 3
+            } else if matches!(self.text_of(i + 1), "hrs" | "HRS") {
+                i + 2
+            } else {
                 return None;
-            }
+            };
             let (hh, mm) = (h / 100, h % 100);
             if hh > 23 || mm > 59 {
                 return None;
@@ -2603,7 +2710,7 @@ impl<'a> Grammar<'a> {
                     minute: Some(mm as u8),
                     zone: None,
                 },
-                i + 1,
+                end,
             ));
         }
         if h > 24 {

@@ -52,7 +52,7 @@
 //! 2. A weekday then goes back or ahead within the week (the reference day itself when it
 //!    is that weekday: "CNN reported Saturday" on a Saturday is that day). A month or date
 //!    goes to the nearest occurrence on that side, unless that one is far (past: more than
-//!    nine months back; future: more than a year ahead), where the nearest occurrence wins:
+//!    nine months back; future: more than ten months ahead), where the nearest occurrence wins:
 //!    "the dividend is payable Nov. 16", in a sentence whose verb is "said", written in late
 //!    October, is this November.
 //! 3. With no cue, a weekday is the most recent one (news reports what happened), a date or
@@ -72,8 +72,10 @@
 //! the first kind keep their reading against the reference date and the demonstratives
 //! ("that year") are no expression. A clock time without a day ("at 10:30 a.m.") is on
 //! the day last named, when one was named shortly before it. "The same period last
-//! year", "the corresponding quarter a year earlier" and "last year's quarter" are the
-//! month, quarter, half or season last named, a year before.
+//! year", "the same month a year earlier", "the corresponding quarter a year earlier" and
+//! "last year's quarter" are the month, quarter, half or season last named, a year before;
+//! "the same month of 1985" is that month in 1985. "The last (final) quarter of 1986" is
+//! its fourth quarter.
 //!
 //! Each rule has its cases in `core/tests/data/dates/*.toml`.
 //!
@@ -666,9 +668,9 @@ fn anchor_discourse(matches: &[Match], found: &mut [Timex]) -> Vec<bool> {
         }
         // `the same period last year`: the month, quarter, half or season in focus, a year
         // before.
-        if matches!(m.expr, Expr::YearBeforeFocus(_))
+        if let Expr::YearBeforeFocus(year) = &m.expr
             && let Some(prev) = period_focus.as_ref()
-            && let Some((value, interval)) = year_before(prev)
+            && let Some((value, interval)) = year_before(prev, year)
         {
             t.value = value;
             t.interval = Some(interval);
@@ -722,14 +724,22 @@ fn anchor_discourse(matches: &[Match], found: &mut [Timex]) -> Vec<bool> {
     keep
 }
 
-/// The value and interval of a period one year before `t`'s (`1998-H1` gives `1997-H1`).
-fn year_before(t: &Timex) -> Option<(String, Interval)> {
+/// The value and interval of a period one year before `t`'s (`1998-H1` gives `1997-H1`),
+/// or of the same period in the year written out (`the same month of 1985`).
+fn year_before(t: &Timex, year: &Expr) -> Option<(String, Interval)> {
     let iv = t.interval?;
     let y: i32 = t.value.get(0..4)?.parse().ok()?;
     let rest = t.value.get(4..)?;
-    let shift = |d: Date| calendar::add_months(d, -12);
+    let to = match year {
+        Expr::Year(YearRef::Abs(to)) => *to,
+        _ => y - 1,
+    };
+    if to >= y {
+        return None;
+    }
+    let shift = |d: Date| calendar::add_months(d, 12 * i64::from(to - y));
     Some((
-        format!("{:04}{rest}", y - 1),
+        format!("{to:04}{rest}"),
         Interval {
             start: shift(iv.start)?,
             end: shift(iv.end)?,

@@ -297,10 +297,13 @@ fn pick_year(
     };
     if let Some(c) = directed {
         // A past cue misleads more often than a future one (`said ... payable Nov. 16`).
-        let window = if matches!(direction, Direction::Future | Direction::SurelyPast) {
-            366
-        } else {
-            270
+        // A future cue reaches ten months ahead: news gives the year of a date further
+        // off, so `will pay 2.36 times its March 31 book value`, written in mid-April, is
+        // the March 31 just past, not the next one.
+        let window = match direction {
+            Direction::SurelyPast => 366,
+            Direction::Future => 300,
+            _ => 270,
         };
         if dist(c.1, c.2) <= window {
             return Some(c.0);

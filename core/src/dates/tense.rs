@@ -25,7 +25,7 @@
 //! 3. A weekday goes to the week before or after accordingly (the reference day itself when
 //!    it is that weekday). A month, date, season or holiday goes to the nearest occurrence
 //!    on that side of the reference, unless that one is far (more than nine months back for
-//!    a past cue, a year ahead for a future one): a cue far from the date misleads more
+//!    a past cue, ten months ahead for a future one): a cue far from the date misleads more
 //!    often than the calendar ("the company said the dividend is payable Nov. 16", written
 //!    in late October, is this November).
 //! 4. With no cue the direction is unknown: a bare weekday then means the most recent one
