@@ -202,15 +202,16 @@ pub(crate) enum Expr {
     DurationValue(String),
     /// A repetition.
     Set(SetSpec),
+    /// `the same period last year`, `the corresponding quarter a year earlier`, `the same
+    /// month of 1985`: the period in focus (a month, quarter, half or season) in the year
+    /// the boxed expression names (`last year`: a year before), or that year itself when no
+    /// period is in focus.
+    YearBeforeFocus(Box<Expr>),
     /// A date told from the one the text last named (its temporal focus), not from the
     /// reference date: `the following year` (+1), `the previous day` (-1), `that month`,
     /// `the same day` (0), `the following Monday` (the first Monday after the focus).
     /// `fallback` is its reading against the reference date when the text named no date
     /// fine enough before it; without a fallback (`that year`) it is no expression then.
-    /// `the same period last year`, `the corresponding quarter a year earlier`: the period
-    /// in focus (a month, quarter, half or season) one year before; `fallback` (last year)
-    /// when there is none.
-    YearBeforeFocus(Box<Expr>),
     Anchored {
         unit: Unit,
         /// A weekday (Monday = 1) instead of a unit, or 0.

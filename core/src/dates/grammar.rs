@@ -383,6 +383,10 @@ impl<'a> Grammar<'a> {
             W::Late => (Mod::End, i + 1),
             W::Mid | W::Middle if self.dash(i + 1) && self.adjacent(i + 1) => (Mod::Mid, i + 2),
             W::Mid => (Mod::Mid, i + 1),
+            // `end-September`, `end-1986`: wire copy's end of a period.
+            W::End if self.dash(i + 1) && self.adjacent(i + 1) && self.adjacent(i + 2) => {
+                (Mod::End, i + 2)
+            }
             W::Earlier => (Mod::Start, i + 1),
             W::Later => (Mod::End, i + 1),
             W::The => {
@@ -758,6 +762,13 @@ impl<'a> Grammar<'a> {
                     return self.finish_duration(end, Amount::Vague, lex.unit, false);
                 }
             }
+            // `vs 4 mln dlrs year ago`: wire copy drops the article.
+            if !lex.plural
+                && self.is(i + 1, W::Ago)
+                && matches!(lex.unit, Unit::Week | Unit::Month | Unit::Year)
+            {
+                return self.finish_duration(i + 1, Amount::Exact(1.0), lex.unit, false);
+            }
             return None;
         }
         if lex.w == W::Day {
@@ -1032,12 +1043,12 @@ impl<'a> Grammar<'a> {
                             self.num(q)
                                 .is_some_and(|(y, d)| d == 4 && (1100..2200).contains(&y))
                         });
-                    // `mid-1996`, `pre-1990`, `post-1959`
+                    // `mid-1996`, `pre-1990`, `post-1959`, `end-1986`
                     let prefixed = c == '-'
                         && p.checked_sub(1).is_some_and(|q| {
                             matches!(
                                 self.text_of(q).to_ascii_lowercase().as_str(),
-                                "mid" | "pre" | "post" | "early" | "late"
+                                "mid" | "pre" | "post" | "early" | "late" | "end"
                             )
                         });
                     if !dash_after_year && !prefixed {
@@ -1395,7 +1406,10 @@ impl<'a> Grammar<'a> {
                 || self.word_eq(p, "during")
                 || self.word_eq(p, "targeting")
                 || self.word_eq(p, "eyeing")
-        }) || (i >= 1 && self.dash(i - 1) && i >= 2 && self.is(i - 2, W::Mid));
+        }) || (i >= 1
+            && self.dash(i - 1)
+            && i >= 2
+            && matches!(self.w(i - 2), W::Mid | W::End));
         if prev_ok && (prev != W::And && prev != W::Or && prev != W::To || self.month_before(i)) {
             // `in May` but not `in May we trust`... a following capitalised word is a name.
             return !(self.upper(after) && self.is_word(after) && self.lex(after).month == 0);
@@ -2120,13 +2134,22 @@ impl<'a> Grammar<'a> {
     /// `year-ago`/`year-earlier` + optional ordinal + `quarter`/`period`; alone, the year
     /// before.
     fn year_ago_period(&self, j: usize) -> Hit {
-        if !(self.is(j, W::Year)
-            && self.dash(j + 1)
-            && (self.is(j + 2, W::Ago) || self.is(j + 2, W::Earlier)))
-        {
+        if !self.is(j, W::Year) {
             return None;
         }
-        let k = j + 3;
+        let ago = |k: usize| self.is(k, W::Ago) || self.is(k, W::Earlier);
+        // `the year ago quarter`: wire copy drops the hyphen, then only before a period.
+        let unhyphenated = ago(j + 1)
+            && (self.lex(j + 2).unit == Unit::Quarter
+                || self.is(j + 2, W::Period)
+                || (self.lex(j + 2).ord != 0 && self.lex(j + 3).unit == Unit::Quarter));
+        let k = if self.dash(j + 1) && ago(j + 2) {
+            j + 3
+        } else if unhyphenated {
+            j + 2
+        } else {
+            return None;
+        };
         if self.lex(k).ord != 0 && self.lex(k + 1).unit == Unit::Quarter {
             let q = self.lex(k).ord;
             if (1..=4).contains(&q) {
@@ -2299,11 +2322,7 @@ impl<'a> Grammar<'a> {
                 }
                 return None;
             }
-            W::Year
-                if self.dash(i + 1) && (self.is(i + 2, W::Ago) || self.is(i + 2, W::Earlier)) =>
-            {
-                return self.year_ago_period(i);
-            }
+            W::Year => return self.year_ago_period(i),
             _ => return None,
         };
         // `this past spring`, `this coming Sunday`

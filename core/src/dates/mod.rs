@@ -405,6 +405,9 @@ fn find_into(
         let (Some(ma), Some(mb)) = (matches.get(a), matches.get(b)) else {
             continue;
         };
+        if let Ok([ta, tb]) = out.get_disjoint_mut([first + a, first + b]) {
+            order_range(ma, mb, ta, tb);
+        }
         let (Some(ta), Some(tb)) = (out.get(first + a), out.get(first + b)) else {
             continue;
         };
@@ -727,9 +730,7 @@ fn anchor_discourse(matches: &[Match], found: &mut [Timex]) -> Vec<bool> {
 /// The value and interval of a period one year before `t`'s (`1998-H1` gives `1997-H1`),
 /// or of the same period in the year written out (`the same month of 1985`).
 fn year_before(t: &Timex, year: &Expr) -> Option<(String, Interval)> {
-    let iv = t.interval?;
     let y: i32 = t.value.get(0..4)?.parse().ok()?;
-    let rest = t.value.get(4..)?;
     let to = match year {
         Expr::Year(YearRef::Abs(to)) => *to,
         _ => y - 1,
@@ -737,7 +738,17 @@ fn year_before(t: &Timex, year: &Expr) -> Option<(String, Interval)> {
     if to >= y {
         return None;
     }
-    let shift = |d: Date| calendar::add_months(d, 12 * i64::from(to - y));
+    moved_by_years(t, to - y)
+}
+
+/// The value and interval of `t`'s period `years` years later (earlier when negative):
+/// `1986-06` by 1 is `1987-06`.
+fn moved_by_years(t: &Timex, years: i32) -> Option<(String, Interval)> {
+    let iv = t.interval?;
+    let y: i32 = t.value.get(0..4)?.parse().ok()?;
+    let rest = t.value.get(4..)?;
+    let to = y.checked_add(years).filter(|to| (0..=9999).contains(to))?;
+    let shift = |d: Date| calendar::add_months(d, 12 * i64::from(years));
     Some((
         format!("{to:04}{rest}"),
         Interval {
@@ -745,6 +756,51 @@ fn year_before(t: &Timex, year: &Expr) -> Option<(String, Interval)> {
             end: shift(iv.end)?,
         },
     ))
+}
+
+/// Whether the text left the year of `e` for the resolver to choose: `June`, `May 5`,
+/// `summer`, `Easter`, with no year and no `last`/`next`.
+fn year_chosen(e: &Expr) -> bool {
+    match e {
+        Expr::Month { year, rel, .. }
+        | Expr::Season { year, rel, .. }
+        | Expr::Holiday { year, rel, .. } => *year == YearRef::Infer && *rel == Rel::Bare,
+        Expr::MonthDay { year, .. } => *year == YearRef::Infer,
+        _ => false,
+    }
+}
+
+/// The two parts of a range run forwards: "April to June", written in March with a past
+/// cue nearer June, must not end the June before it starts. When the end comes before the
+/// start, the part whose year the resolver chose moves by a year (the end forwards, else
+/// the start backwards).
+fn order_range(ma: &Match, mb: &Match, ta: &mut Timex, tb: &mut Timex) {
+    let before = |ta: &Timex, tb: &Timex| match (ta.interval, tb.interval) {
+        (Some(x), Some(y)) => y.end <= x.start,
+        _ => false,
+    };
+    // Only between named periods of the calendar (`Friday to December's figures` is no
+    // range of one period).
+    let named = |e: &Expr| {
+        matches!(
+            e,
+            Expr::Month { .. } | Expr::MonthDay { .. } | Expr::Season { .. } | Expr::Holiday { .. }
+        )
+    };
+    if !named(&ma.expr) || !named(&mb.expr) || !before(ta, tb) {
+        return;
+    }
+    let (t, years) = if year_chosen(&mb.expr) {
+        (tb, 1)
+    } else if year_chosen(&ma.expr) {
+        (ta, -1)
+    } else {
+        return;
+    };
+    if let Some((value, interval)) = moved_by_years(t, years) {
+        t.value = value;
+        t.interval = Some(interval);
+    }
 }
 
 /// `(year, quarter)` of a value like `1989-Q3`.

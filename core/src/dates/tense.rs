@@ -8,8 +8,8 @@
 //!    verbs of intent and schedule (`will`, `'ll`, `shall`, `won't`, `would`, `going to`,
 //!    `could`, `might`, `should`, `must`, the modal `may`, `plans to`, `expected`,
 //!    `scheduled`, `slated`, `due`, `set to`, `effective`, `targeting`, `eyeing`, `aims`,
-//!    `hopes`, `intends`, `upcoming`, `next`, `tomorrow`, `is to`, and the present of a
-//!    timetable, `begins`, `meets`, `expires`, `leaves`..., not after `to`); past cues are
+//!    `hopes`, `intends`, `upcoming`, `next`, `tomorrow`, `is to`, `is set`, and the present
+//!    of a timetable, `begins`, `meets`, `expires`, `leaves`..., not after `to`); past cues are
 //!    past-tense verbs (`said`, `reported`, any word ending in `-ed` that is not one of the
 //!    future participles, the common irregular pasts `was`, `met`, `told`, `held`..., the
 //!    past participles `been`, `risen`, `fallen`..., and the pasts spelled like their base
@@ -447,6 +447,15 @@ fn cue(toks: &[Tok], text: &str, i: usize) -> Option<Cue> {
         .is_some_and(|w| matches!(w, "be" | "being"));
     if IRREGULAR_PAST.contains(&lower) {
         return (!passive).then_some(Cue::Past);
+    }
+    // `is set for Saturday`, `are set to`: scheduled.
+    if lower == "set"
+        && i.checked_sub(1)
+            .and_then(|p| toks.get(p))
+            .and_then(|p| text.get(p.start..p.end))
+            .is_some_and(|w| matches!(w, "is" | "are"))
+    {
+        return Some(Cue::Future);
     }
     if SAME_FORM_PAST.contains(&lower) {
         let base_form = i
