@@ -832,6 +832,16 @@ impl<'a> Grammar<'a> {
         if !ulex.unit.is_some() || ulex.unit == Unit::Weekend {
             return None;
         }
+        // `the same 1986 month`, `the entire 1986 year`: a year naming the period, not a
+        // count of units (a count takes the plural: `1,000 years`).
+        if !hyphen
+            && !ulex.plural
+            && u == i + 1
+            && let Some((v, 4)) = self.num(i)
+            && (1100..2200).contains(&v)
+        {
+            return None;
+        }
         // `a` and vague amounts take a unit of the right number: `a year`, `a few years`.
         let a_word = self.is(i, W::A) && !vague && after_num == i + 1;
         if a_word {
@@ -1955,16 +1965,22 @@ impl<'a> Grammar<'a> {
         longer(&mut best, self.period_year_before(j, false));
         // `the week` (not `the week of March 6`)
         if lex.unit == Unit::Week && !lex.plural && !self.is(j + 1, W::Of) && !self.dash(j + 1) {
-            longer(
-                &mut best,
-                Some((
-                    j + 1,
-                    Expr::UnitRel {
-                        unit: Unit::Week,
-                        offset: 0,
-                    },
-                )),
-            );
+            // `the week ended March 28`, `the week ending Feb 27`, `the week to April 1`:
+            // the week of that day, which the date after it names on its own.
+            let k = if self.is(j + 1, W::That) {
+                j + 2
+            } else {
+                j + 1
+            };
+            let ended = matches!(self.text_of(k), "ended" | "ending" | "to" | "through");
+            let expr = match self.month_expr(k + 1) {
+                Some((_, day @ Expr::MonthDay { .. })) if ended => Expr::WeekOf(Box::new(day)),
+                _ => Expr::UnitRel {
+                    unit: Unit::Week,
+                    offset: 0,
+                },
+            };
+            longer(&mut best, Some((j + 1, expr)));
         }
         // `the weekend`
         if lex.unit == Unit::Weekend && !lex.plural {
