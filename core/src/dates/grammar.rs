@@ -11,6 +11,7 @@
 
 use super::expr::{Amount, Clock, Expr, Mod, RefPoint, Rel, SetSpec, YearRef};
 use super::lexicon::{Holiday, Lex, Pod, Unit, W};
+use super::tense;
 use super::token::{Kind, Tok};
 
 /// One expression found: tokens `[start, end)`, its meaning and modifier.
@@ -80,6 +81,11 @@ impl<'a> Grammar<'a> {
 
     fn punct(&self, i: usize, c: char) -> bool {
         self.tok(i).is_some_and(|t| t.is_punct(c))
+    }
+
+    /// A reported statistic's noun at `i` (`trade data`, `sales`): see [`tense::statistic_at`].
+    fn stat_after(&self, i: usize) -> bool {
+        tense::statistic_at(self.t, self.text, i)
     }
 
     fn dash(&self, i: usize) -> bool {
@@ -1385,6 +1391,10 @@ impl<'a> Grammar<'a> {
         }
         if self.tok(i).is_some_and(|t| t.all_upper) {
             return false;
+        }
+        // `the March trade surplus`, `its May truck sales`: the label of a figure.
+        if after == i + 1 && self.stat_after(after) {
+            return true;
         }
         let prev = i.checked_sub(1).map_or(W::None, |p| self.w(p));
         let prev_ok = matches!(
