@@ -1315,6 +1315,31 @@ impl<'a> Grammar<'a> {
                 }
             }
         }
+        // `scheduled for June eight, Wolverine said`, `due May one on its bonds`: wire
+        // copy spells the day out; only where the number ends a phrase (`in May two
+        // companies merged`, `in March one of them` are counts).
+        let end = after + 1;
+        let spelled_day = (1..=31).contains(&self.lex(after).num)
+            && self.num(after).is_none()
+            && !self.dash(end)
+            && self.upper(i)
+            && !(self.punct(end, ',') && self.lex(end + 1).num != 0)
+            && (self.tok(end).is_none()
+                || [',', '.', ';', ')'].iter().any(|&c| self.punct(end, c))
+                || matches!(
+                    self.text_of(end),
+                    "on" | "at" | "and" | "when" | "with" | "from" | "Reuter"
+                ));
+        if spelled_day {
+            return Some((
+                end,
+                Expr::MonthDay {
+                    month,
+                    day: self.lex(after).num as u8,
+                    year: YearRef::Infer,
+                },
+            ));
+        }
         // Month and year.
         let of = if self.is(after, W::Of) || self.punct(after, ',') {
             after + 1
