@@ -2631,6 +2631,33 @@ impl<'a> Grammar<'a> {
         if last_of && year == YearRef::Infer {
             return None;
         }
+        // `the first half of the statement period`, `the first quarter of the game`: a part
+        // of something else than a year (`of the year`, `of the current fiscal year`, `of
+        // the decade`, `of the '80s` stay, and so does `the third quarter of $226 million`).
+        if year == YearRef::Infer && self.is(after, W::Of) {
+            let n = if matches!(self.w(of), W::The | W::This | W::Last | W::Next)
+                || matches!(
+                    self.text_of(of),
+                    "its" | "their" | "his" | "her" | "our" | "each"
+                ) {
+                of + 1
+            } else {
+                of
+            };
+            let word = n > of && self.tok(n).is_some_and(|t| t.is_word());
+            let temporal = !word
+                || self.lex(n).unit.is_some()
+                || self.num(n).is_some()
+                || self.lex(n).month != 0
+                || self.is(n, W::Fiscal)
+                || matches!(
+                    self.text_of(n),
+                    "current" | "financial" | "calendar" | "same" | "previous" | "coming"
+                );
+            if !temporal {
+                return None;
+            }
+        }
         // `half` alone (`the first half`) needs a year or a determiner.
         if half {
             if year == YearRef::Infer && !(i > 0 && self.is(i - 1, W::The)) {
