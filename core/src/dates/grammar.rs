@@ -1936,6 +1936,15 @@ impl<'a> Grammar<'a> {
     fn with_the(&self, i: usize) -> Hit {
         let j = i + 1;
         let lex = self.lex(j);
+        // `the Future Industry Association`, `the Past Masters`: a capitalised word inside a
+        // name.
+        let in_name = self.upper(j)
+            && self
+                .tok(j + 1)
+                .is_some_and(|t| t.is_word() && t.upper && !t.all_upper);
+        if in_name && matches!(lex.w, W::Future | W::Past) {
+            return None;
+        }
         match lex.w {
             W::Future => return Some((j + 1, Expr::Ref(RefPoint::Future))),
             W::Past
