@@ -11,6 +11,7 @@
 
 use super::expr::{Amount, Clock, Expr, Mod, RefPoint, Rel, SetSpec, YearRef};
 use super::lexicon::{Holiday, Lex, Pod, Unit, W};
+use super::tense;
 use super::token::{Kind, Tok};
 
 /// One expression found: tokens `[start, end)`, its meaning and modifier.
@@ -80,6 +81,11 @@ impl<'a> Grammar<'a> {
 
     fn punct(&self, i: usize, c: char) -> bool {
         self.tok(i).is_some_and(|t| t.is_punct(c))
+    }
+
+    /// A reported statistic's noun at `i` (`trade data`, `sales`): see [`tense::statistic_at`].
+    fn stat_after(&self, i: usize) -> bool {
+        tense::statistic_at(self.t, self.text, i)
     }
 
     fn dash(&self, i: usize) -> bool {
@@ -832,6 +838,16 @@ impl<'a> Grammar<'a> {
         if !ulex.unit.is_some() || ulex.unit == Unit::Weekend {
             return None;
         }
+        // `the same 1986 month`, `the entire 1986 year`: a year naming the period, not a
+        // count of units (a count takes the plural: `1,000 years`).
+        if !hyphen
+            && !ulex.plural
+            && u == i + 1
+            && let Some((v, 4)) = self.num(i)
+            && (1100..2200).contains(&v)
+        {
+            return None;
+        }
         // `a` and vague amounts take a unit of the right number: `a year`, `a few years`.
         let a_word = self.is(i, W::A) && !vague && after_num == i + 1;
         if a_word {
@@ -1299,6 +1315,31 @@ impl<'a> Grammar<'a> {
                 }
             }
         }
+        // `scheduled for June eight, Wolverine said`, `due May one on its bonds`: wire
+        // copy spells the day out; only where the number ends a phrase (`in May two
+        // companies merged`, `in March one of them` are counts).
+        let end = after + 1;
+        let spelled_day = (1..=31).contains(&self.lex(after).num)
+            && self.num(after).is_none()
+            && !self.dash(end)
+            && self.upper(i)
+            && !(self.punct(end, ',') && self.lex(end + 1).num != 0)
+            && (self.tok(end).is_none()
+                || [',', '.', ';', ')'].iter().any(|&c| self.punct(end, c))
+                || matches!(
+                    self.text_of(end),
+                    "on" | "at" | "and" | "when" | "with" | "from" | "Reuter"
+                ));
+        if spelled_day {
+            return Some((
+                end,
+                Expr::MonthDay {
+                    month,
+                    day: self.lex(after).num as u8,
+                    year: YearRef::Infer,
+                },
+            ));
+        }
         // Month and year.
         let of = if self.is(after, W::Of) || self.punct(after, ',') {
             after + 1
@@ -1375,6 +1416,10 @@ impl<'a> Grammar<'a> {
         }
         if self.tok(i).is_some_and(|t| t.all_upper) {
             return false;
+        }
+        // `the March trade surplus`, `its May truck sales`: the label of a figure.
+        if after == i + 1 && self.stat_after(after) {
+            return true;
         }
         let prev = i.checked_sub(1).map_or(W::None, |p| self.w(p));
         let prev_ok = matches!(
@@ -1891,6 +1936,15 @@ impl<'a> Grammar<'a> {
     fn with_the(&self, i: usize) -> Hit {
         let j = i + 1;
         let lex = self.lex(j);
+        // `the Future Industry Association`, `the Past Masters`: a capitalised word inside a
+        // name.
+        let in_name = self.upper(j)
+            && self
+                .tok(j + 1)
+                .is_some_and(|t| t.is_word() && t.upper && !t.all_upper);
+        if in_name && matches!(lex.w, W::Future | W::Past) {
+            return None;
+        }
         match lex.w {
             W::Future => return Some((j + 1, Expr::Ref(RefPoint::Future))),
             W::Past
@@ -1955,16 +2009,22 @@ impl<'a> Grammar<'a> {
         longer(&mut best, self.period_year_before(j, false));
         // `the week` (not `the week of March 6`)
         if lex.unit == Unit::Week && !lex.plural && !self.is(j + 1, W::Of) && !self.dash(j + 1) {
-            longer(
-                &mut best,
-                Some((
-                    j + 1,
-                    Expr::UnitRel {
-                        unit: Unit::Week,
-                        offset: 0,
-                    },
-                )),
-            );
+            // `the week ended March 28`, `the week ending Feb 27`, `the week to April 1`:
+            // the week of that day, which the date after it names on its own.
+            let k = if self.is(j + 1, W::That) {
+                j + 2
+            } else {
+                j + 1
+            };
+            let ended = matches!(self.text_of(k), "ended" | "ending" | "to" | "through");
+            let expr = match self.month_expr(k + 1) {
+                Some((_, day @ Expr::MonthDay { .. })) if ended => Expr::WeekOf(Box::new(day)),
+                _ => Expr::UnitRel {
+                    unit: Unit::Week,
+                    offset: 0,
+                },
+            };
+            longer(&mut best, Some((j + 1, expr)));
         }
         // `the weekend`
         if lex.unit == Unit::Weekend && !lex.plural {
@@ -2579,6 +2639,33 @@ impl<'a> Grammar<'a> {
         }
         if last_of && year == YearRef::Infer {
             return None;
+        }
+        // `the first half of the statement period`, `the first quarter of the game`: a part
+        // of something else than a year (`of the year`, `of the current fiscal year`, `of
+        // the decade`, `of the '80s` stay, and so does `the third quarter of $226 million`).
+        if year == YearRef::Infer && self.is(after, W::Of) {
+            let n = if matches!(self.w(of), W::The | W::This | W::Last | W::Next)
+                || matches!(
+                    self.text_of(of),
+                    "its" | "their" | "his" | "her" | "our" | "each"
+                ) {
+                of + 1
+            } else {
+                of
+            };
+            let word = n > of && self.tok(n).is_some_and(|t| t.is_word());
+            let temporal = !word
+                || self.lex(n).unit.is_some()
+                || self.num(n).is_some()
+                || self.lex(n).month != 0
+                || self.is(n, W::Fiscal)
+                || matches!(
+                    self.text_of(n),
+                    "current" | "financial" | "calendar" | "same" | "previous" | "coming"
+                );
+            if !temporal {
+                return None;
+            }
         }
         // `half` alone (`the first half`) needs a year or a determiner.
         if half {

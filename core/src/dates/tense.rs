@@ -7,9 +7,11 @@
 //! 1. Within the expression's sentence, find the cue words: future cues are the modals and
 //!    verbs of intent and schedule (`will`, `'ll`, `shall`, `won't`, `would`, `going to`,
 //!    `could`, `might`, `should`, `must`, the modal `may`, `plans to`, `expected`,
-//!    `scheduled`, `slated`, `due`, `set to`, `effective`, `targeting`, `eyeing`, `aims`,
-//!    `hopes`, `intends`, `upcoming`, `next`, `tomorrow`, `is to`, `is set`, and the present
-//!    of a timetable, `begins`, `meets`, `expires`, `leaves`..., not after `to`); past cues are
+//!    `scheduled`, `slated`, `due` (not in `fell due`, nor `due to` before a noun phrase,
+//!    `due to the cold weather`: because of), `set to`, `effective`, `targeting`, `eyeing`,
+//!    `aims`, `hopes`, `intends`, `upcoming`, `next`, `tomorrow`, `is to`, `is set`, and the
+//!    present of a timetable, `begins`, `meets`, `expires`, `leaves`..., not after `to`);
+//!    past cues are
 //!    past-tense verbs (`said`, `reported`, any word ending in `-ed` that is not one of the
 //!    future participles, the common irregular pasts `was`, `met`, `told`, `held`..., the
 //!    past participles `been`, `risen`, `fallen`..., and the pasts spelled like their base
@@ -28,7 +30,10 @@
 //!    a past cue, ten months ahead for a future one): a cue far from the date misleads more
 //!    often than the calendar ("the company said the dividend is payable Nov. 16", written
 //!    in late October, is this November).
-//! 4. With no cue the direction is unknown: a bare weekday then means the most recent one
+//! 4. A bare month right before the noun of a reported statistic (`the February trade
+//!    data may...`, `March sales will be released Friday`, `the October jobs report`)
+//!    labels a period already over: the past, whatever the sentence's cues.
+//! 5. With no cue the direction is unknown: a bare weekday then means the most recent one
 //!    (news reports what happened), a date or month the nearest one, and "the weekend" the
 //!    nearest weekend.
 //!
@@ -407,6 +412,79 @@ fn cue(toks: &[Tok], text: &str, i: usize) -> Option<Cue> {
     {
         return Some(Cue::Future);
     }
+    // `fell due`, `came due`: the verb before tells the time; `due to the cold weather`,
+    // `due to lack of funds`: because of, no time at all (`due to expire`, `due to be`
+    // stay future).
+    if lower == "due" {
+        let prev = i
+            .checked_sub(1)
+            .and_then(|p| toks.get(p))
+            .and_then(|p| text.get(p.start..p.end))
+            .map(str::to_ascii_lowercase);
+        if matches!(
+            prev.as_deref(),
+            Some(
+                "fell"
+                    | "falls"
+                    | "fall"
+                    | "falling"
+                    | "came"
+                    | "come"
+                    | "comes"
+                    | "become"
+                    | "became"
+            )
+        ) {
+            return None;
+        }
+        let because_of = toks
+            .get(i + 1)
+            .and_then(|n| n.lex)
+            .is_some_and(|l| l.w == W::To)
+            && toks.get(i + 2).is_some_and(|n| {
+                let w = text.get(n.start..n.end).unwrap_or("");
+                let lw = w.to_ascii_lowercase();
+                n.num().is_some()
+                    || (n.is_word()
+                        && (n.upper
+                            || matches!(
+                                lw.as_str(),
+                                "the"
+                                    | "a"
+                                    | "an"
+                                    | "its"
+                                    | "their"
+                                    | "his"
+                                    | "her"
+                                    | "our"
+                                    | "this"
+                                    | "that"
+                                    | "these"
+                                    | "those"
+                                    | "lack"
+                                    | "lower"
+                                    | "higher"
+                                    | "weak"
+                                    | "strong"
+                                    | "poor"
+                                    | "heavy"
+                                    | "bad"
+                                    | "high"
+                                    | "low"
+                                    | "rising"
+                                    | "falling"
+                                    | "continued"
+                                    | "some"
+                                    | "what"
+                                    | "increased"
+                                    | "reduced"
+                            )
+                            || (lw.len() > 4 && (lw.ends_with("ed") || lw.ends_with("ing")))))
+            });
+        if because_of {
+            return None;
+        }
+    }
     // `may` the modal (lower case; the month is capitalised).
     if FUTURE_WORDS.contains(&lower) || word == "may" {
         // Future in the past: `was expected`, `had been scheduled`, `was due`.
@@ -508,8 +586,55 @@ fn cue(toks: &[Tok], text: &str, i: usize) -> Option<Cue> {
     None
 }
 
+/// Nouns of a reported statistic: a bare month right before one labels the period the
+/// figure covers (`the February trade data`, `March sales`, `the October jobs report`).
+pub(crate) const STATISTIC: &[&str] = &[
+    "figure",
+    "figures",
+    "data",
+    "statistics",
+    "numbers",
+    "sales",
+    "output",
+    "production",
+    "index",
+    "deficit",
+    "surplus",
+    "exports",
+    "imports",
+    "report",
+    "payrolls",
+    "unemployment",
+    "inflation",
+    "level",
+    "results",
+];
+
+/// Whether the words at `i` (and `i + 1`) are a statistic's noun, alone or after one
+/// lower-case modifier (`trade deficit`, `truck sales`, `jobs report`).
+pub(crate) fn statistic_at(toks: &[Tok], text: &str, i: usize) -> bool {
+    let word = |k: usize| {
+        toks.get(k)
+            .filter(|t| t.is_word() && !t.upper)
+            .and_then(|t| text.get(t.start..t.end))
+    };
+    let is_stat = |k: usize| word(k).is_some_and(|w| STATISTIC.contains(&w));
+    is_stat(i) || (word(i).is_some() && is_stat(i + 1))
+}
+
 /// The direction of the sentence around tokens `[start, end)`.
 pub(crate) fn direction(toks: &[Tok], text: &str, start: usize, end: usize) -> Direction {
+    // `the February trade data, due next week`, `March sales will be released Friday`: a
+    // month labelling a reported figure is a period already over, whatever the sentence
+    // says of the report.
+    let month_label = end == start + 1
+        && toks
+            .get(start)
+            .and_then(|t| t.lex)
+            .is_some_and(|l| l.month != 0);
+    if month_label && statistic_at(toks, text, end) {
+        return Direction::Past;
+    }
     // `by February`, `until June`: a deadline, ahead of the writing.
     let before = start
         .checked_sub(1)
