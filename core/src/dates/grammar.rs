@@ -1128,25 +1128,12 @@ impl<'a> Grammar<'a> {
                 }
             }
         }
-        // `at 1400 GMT`, `1358 local time`, `0930 hrs`: a 24-hour clock time, not a year.
+        // `at 1400 GMT`, `1358 local time`, `0930 hrs`, `1500 local (0600 GMT)`, `1400
+        // hours`: a 24-hour clock time (or a count of hours), not a year.
         if v % 100 < 60
             && v / 100 < 24
-            && matches!(
-                self.text_of(i + 1),
-                "GMT"
-                    | "local"
-                    | "EST"
-                    | "EDT"
-                    | "CST"
-                    | "CDT"
-                    | "PST"
-                    | "PDT"
-                    | "BST"
-                    | "CET"
-                    | "hrs"
-                    | "HRS"
-                    | "hours"
-            )
+            && (self.military_suffix(i + 1).is_some()
+                || matches!(self.text_of(i + 1), "local" | "hours"))
         {
             return false;
         }
@@ -1936,15 +1923,6 @@ impl<'a> Grammar<'a> {
     fn with_the(&self, i: usize) -> Hit {
         let j = i + 1;
         let lex = self.lex(j);
-        // `the Future Industry Association`, `the Past Masters`: a capitalised word inside a
-        // name.
-        let in_name = self.upper(j)
-            && self
-                .tok(j + 1)
-                .is_some_and(|t| t.is_word() && t.upper && !t.all_upper);
-        if in_name && matches!(lex.w, W::Future | W::Past) {
-            return None;
-        }
         match lex.w {
             W::Future => return Some((j + 1, Expr::Ref(RefPoint::Future))),
             W::Past
@@ -2011,14 +1989,9 @@ impl<'a> Grammar<'a> {
         if lex.unit == Unit::Week && !lex.plural && !self.is(j + 1, W::Of) && !self.dash(j + 1) {
             // `the week ended March 28`, `the week ending Feb 27`, `the week to April 1`:
             // the week of that day, which the date after it names on its own.
-            let k = if self.is(j + 1, W::That) {
-                j + 2
-            } else {
-                j + 1
-            };
-            let ended = matches!(self.text_of(k), "ended" | "ending" | "to" | "through");
-            let expr = match self.month_expr(k + 1) {
-                Some((_, day @ Expr::MonthDay { .. })) if ended => Expr::WeekOf(Box::new(day)),
+            let ended = self.period_ended(j + 1);
+            let expr = match ended.and_then(|k| self.month_expr(k)) {
+                Some((_, day @ Expr::MonthDay { .. })) => Expr::WeekOf(Box::new(day)),
                 _ => Expr::UnitRel {
                     unit: Unit::Week,
                     offset: 0,
@@ -2136,8 +2109,7 @@ impl<'a> Grammar<'a> {
         {
             // `the year ended March 31`, `the fiscal year ending June 30`: a fiscal year,
             // a length anchored by the date that follows.
-            let anchored = matches!(self.text_of(k + 1), "ended" | "ending" | "to" | "through")
-                || (self.is(k + 1, W::That) && self.word_eq(k + 2, "ended"));
+            let anchored = self.period_ended(k + 1).is_some();
             let expr = if anchored {
                 Expr::Duration {
                     n: Amount::Exact(1.0),
@@ -2722,6 +2694,29 @@ impl<'a> Grammar<'a> {
 
     // ---- clock times ------------------------------------------------------------------
 
+    /// `ended`, `ending`, `to`, `through`, `that ended` at `i` after a period's name (`the
+    /// week ended March 28`, `the year ending June 30`): the token after them, where the
+    /// date that closes the period starts.
+    fn period_ended(&self, i: usize) -> Option<usize> {
+        let k = if self.is(i, W::That) { i + 1 } else { i };
+        matches!(self.text_of(k), "ended" | "ending" | "to" | "through").then_some(k + 1)
+    }
+
+    /// What marks a four-digit number before token `i` as a 24-hour clock time (`1200
+    /// GMT`, `1358 local time`, `0900 hrs`): the token after the time's words, when a mark
+    /// is there (a zone stays to be read with the time, as in `10 p.m. EST`).
+    fn military_suffix(&self, i: usize) -> Option<usize> {
+        if self.is(i, W::Zone) && self.tok(i).is_some_and(|t| t.all_upper) {
+            Some(i)
+        } else if self.word_eq(i, "local") && self.word_eq(i + 1, "time") {
+            Some(i + 2)
+        } else if matches!(self.text_of(i), "hrs" | "HRS") {
+            Some(i + 1)
+        } else {
+            None
+        }
+    }
+
     /// `10:35 a.m.`, `10 p.m. EST`, `noon`, `midnight`, `4 in the morning`, `1200 GMT`,
     /// optionally followed by a day: `10 p.m. Wednesday`, `5 p.m. EST Nov. 9`.
     fn clock_time(&self, i: usize) -> Hit {
@@ -2797,15 +2792,7 @@ impl<'a> Grammar<'a> {
         }
         // `1200 GMT`, `0930 EST`, `1358 local time`, `0900 hrs`
         if hd == 4 {
-            let end = if self.is(i + 1, W::Zone) && self.tok(i + 1).is_some_and(|t| t.all_upper) {
-                i + 1
-            } else if self.word_eq(i + 1, "local") && self.word_eq(i + 2, "time") {
-                i + 3
-            } else if matches!(self.text_of(i + 1), "hrs" | "HRS") {
-                i + 2
-            } else {
-                return None;
-            };
+            let end = self.military_suffix(i + 1)?;
             let (hh, mm) = (h / 100, h % 100);
             if hh > 23 || mm > 59 {
                 return None;

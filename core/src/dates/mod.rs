@@ -348,7 +348,7 @@ fn find_into(
     // Range tails: `May 5-7`, `2017-21`, written as one expression and a number.
     let mut k = 0;
     while let Some(m) = matches.get(k) {
-        if let Some(tail) = range_tail(&g, toks, m, matches.get(k + 1)) {
+        if let Some(tail) = range_tail(toks, m, matches.get(k + 1)) {
             matches.insert(k + 1, tail);
             parts.push((k, k + 1));
             k += 2;
@@ -398,7 +398,7 @@ fn find_into(
             continue;
         }
         let [a, b] = pair else { continue };
-        if connects(&g, toks, a, b) {
+        if connects(toks, a, b) {
             parts.push((k, k + 1));
         }
     }
@@ -465,9 +465,10 @@ fn find_into(
 }
 
 /// Whether a relative expression is part of a proper name, which TimeML leaves alone: a
-/// title in capitals (`ABC's "This Week"`, `Good Morning America`), or `Today` and
+/// title in capitals (`ABC's "This Week"`, `Good Morning America`), `Today` and
 /// `Tonight` capitalised right after a capitalised word on the same line (`USA Today`,
-/// `VOA Today`).
+/// `VOA Today`), or `Future` and `Past` capitalised before one (`the Future Industry
+/// Association`, `the Past Masters`).
 fn in_name(text: &str, toks: &[Tok], m: &Match) -> bool {
     let relative = matches!(
         m.expr,
@@ -506,13 +507,19 @@ fn in_name(text: &str, toks: &[Tok], m: &Match) -> bool {
                     .unwrap_or("\n");
                 p.is_word() && p.upper && !gap.contains('\n')
             });
-    title || after_name
+    let before_name = words.last().is_some_and(|t| {
+        t.upper
+            && t.lex
+                .is_some_and(|l| matches!(l.w, lexicon::W::Future | lexicon::W::Past))
+    }) && toks
+        .get(m.end)
+        .is_some_and(|t| t.is_word() && t.upper && !t.all_upper);
+    title || after_name || before_name
 }
 
 /// Whether two consecutive expressions form a range: joined by a dash, `to`, `through`,
 /// `until`, `or`, or `and` after `between`.
-fn connects(g: &Grammar<'_>, toks: &[Tok], a: &Match, b: &Match) -> bool {
-    let _ = g;
+fn connects(toks: &[Tok], a: &Match, b: &Match) -> bool {
     if b.start != a.end + 1 {
         return false;
     }
@@ -543,8 +550,7 @@ fn connects(g: &Grammar<'_>, toks: &[Tok], a: &Match, b: &Match) -> bool {
 
 /// The second part of `May 5-7` or `2017-21`: a bare number after a dash or `to` that the
 /// grammar did not read by itself.
-fn range_tail(g: &Grammar<'_>, toks: &[Tok], m: &Match, next: Option<&Match>) -> Option<Match> {
-    let _ = g;
+fn range_tail(toks: &[Tok], m: &Match, next: Option<&Match>) -> Option<Match> {
     let sep = toks.get(m.end)?;
     let is_dash = matches!(sep.kind, token::Kind::Punct('-' | '–'));
     let is_word = sep

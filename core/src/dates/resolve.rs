@@ -14,7 +14,7 @@ use super::calendar::{
 };
 use super::expr::{Amount, Clock, Expr, Mod, RefPoint, Rel, YearRef};
 use super::grammar::duration_value;
-use super::lexicon::{Holiday, Pod, Season, Unit};
+use super::lexicon::{Holiday, Season, Unit};
 use super::{Direction, TimexType};
 
 /// A resolved expression.
@@ -511,13 +511,7 @@ fn resolve_inner(expr: &Expr, reference: Option<Date>, direction: Direction) -> 
                 None => day(reference?),
             };
             let (start, _) = base.interval?;
-            let mut value = date_val(start);
-            value.push_str(&clock_val(clock));
-            Some(Resolved {
-                kind: TimexType::Time,
-                value,
-                interval: base.interval,
-            })
+            time_on(start, clock)
         }
         Expr::PartOfDay { day: d, pod } => {
             let base = resolve_inner(d, reference, direction)?;
@@ -525,7 +519,6 @@ fn resolve_inner(expr: &Expr, reference: Option<Date>, direction: Direction) -> 
             let mut value = date_val(start);
             value.push('T');
             value.push_str(pod.code());
-            let _ = Pod::Daytime;
             Some(Resolved {
                 kind: TimexType::Time,
                 value,

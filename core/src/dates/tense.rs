@@ -11,12 +11,11 @@
 //!    `due to the cold weather`: because of), `set to`, `effective`, `targeting`, `eyeing`,
 //!    `aims`, `hopes`, `intends`, `upcoming`, `next`, `tomorrow`, `is to`, `is set`, and the
 //!    present of a timetable, `begins`, `meets`, `expires`, `leaves`..., not after `to`);
-//!    past cues are
-//!    past-tense verbs (`said`, `reported`, any word ending in `-ed` that is not one of the
-//!    future participles, the common irregular pasts `was`, `met`, `told`, `held`..., the
-//!    past participles `been`, `risen`, `fallen`..., and the pasts spelled like their base
-//!    form, `hit`, `cut`, `set`..., unless after `to`, a modal, `do`, `not`, `be` or `get`)
-//!    and `ago`, `yesterday`, `last`, `earlier`.
+//!    past cues are past-tense verbs (`said`, `reported`, any word ending in `-ed` that is
+//!    not one of the future participles, the common irregular pasts `was`, `met`, `told`,
+//!    `held`..., the past participles `been`, `risen`, `fallen`..., and the pasts spelled
+//!    like their base form, `hit`, `cut`, `set`..., unless after `to`, a modal, `do`,
+//!    `not`, `be` or `get`) and `ago`, `yesterday`, `last`, `earlier`.
 //! 2. The cue nearest to the expression decides; at equal distance the one before it wins.
 //!    A future-cue word right after `was`/`were`/`had`/`been` is the future in the past
 //!    ("had been due to expire Friday"): a past cue. A participle after `be` ("will be paid
@@ -376,6 +375,71 @@ fn is_sentence_end(toks: &[Tok], text: &str, i: usize) -> bool {
     }
 }
 
+/// The modals: a future, never a future in the past (`would` is no past cue).
+const MODALS: &[&str] = &["will", "shall", "would", "could", "might", "should", "must"];
+
+/// Words after which a verb is in its base form, not a past (`to hit`, `did not cut`,
+/// `can't set`), besides the modals.
+const BASE_FORM_AFTER: &[&str] = &[
+    "to", "can", "may", "do", "does", "did", "not", "t", "ll", "be", "being", "get", "gets",
+    "getting",
+];
+
+/// `was expected`, `had been scheduled`: a future cue after these is a future in the past.
+const PAST_AUXILIARIES: &[&str] = &["was", "were", "had", "been"];
+
+/// Verbs before `due` that tell the time themselves: `fell due`, `came due`.
+const FALL_DUE: &[&str] = &[
+    "fell", "falls", "fall", "falling", "came", "come", "comes", "become", "became",
+];
+
+/// Words that start a noun phrase after `due to` (`due to the cold weather`, `due to lack
+/// of funds`, `due to higher costs`): `because of`, no time.
+const NOUN_PHRASE_START: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "this",
+    "that",
+    "these",
+    "those",
+    "lack",
+    "lower",
+    "higher",
+    "weak",
+    "strong",
+    "poor",
+    "heavy",
+    "bad",
+    "high",
+    "low",
+    "rising",
+    "falling",
+    "continued",
+    "some",
+    "what",
+    "increased",
+    "reduced",
+];
+
+/// The token `k` places before token `i`, as written.
+fn word_back<'t>(toks: &[Tok], text: &'t str, i: usize, k: usize) -> Option<&'t str> {
+    let t = toks.get(i.checked_sub(k)?)?;
+    text.get(t.start..t.end)
+}
+
+/// Whether token `k` is `to`.
+fn is_to(toks: &[Tok], k: usize) -> bool {
+    toks.get(k)
+        .and_then(|t| t.lex)
+        .is_some_and(|l| l.w == W::To)
+}
+
 fn cue(toks: &[Tok], text: &str, i: usize) -> Option<Cue> {
     let t = toks.get(i)?;
     if !t.is_word() {
@@ -404,82 +468,25 @@ fn cue(toks: &[Tok], text: &str, i: usize) -> Option<Cue> {
         return Some(Cue::Future);
     }
     // `going to`, `plans to`, `set to` (the nouns `plan` and `set` are no cue), `is to`
-    if matches!(lower, "going" | "plan" | "plans" | "set" | "is" | "are")
-        && toks
-            .get(i + 1)
-            .and_then(|n| n.lex)
-            .is_some_and(|l| l.w == W::To)
-    {
+    if matches!(lower, "going" | "plan" | "plans" | "set" | "is" | "are") && is_to(toks, i + 1) {
         return Some(Cue::Future);
     }
     // `fell due`, `came due`: the verb before tells the time; `due to the cold weather`,
     // `due to lack of funds`: because of, no time at all (`due to expire`, `due to be`
     // stay future).
     if lower == "due" {
-        let prev = i
-            .checked_sub(1)
-            .and_then(|p| toks.get(p))
-            .and_then(|p| text.get(p.start..p.end))
-            .map(str::to_ascii_lowercase);
-        if matches!(
-            prev.as_deref(),
-            Some(
-                "fell"
-                    | "falls"
-                    | "fall"
-                    | "falling"
-                    | "came"
-                    | "come"
-                    | "comes"
-                    | "become"
-                    | "became"
-            )
-        ) {
+        let prev = word_back(toks, text, i, 1).map(str::to_ascii_lowercase);
+        if prev.is_some_and(|w| FALL_DUE.contains(&w.as_str())) {
             return None;
         }
-        let because_of = toks
-            .get(i + 1)
-            .and_then(|n| n.lex)
-            .is_some_and(|l| l.w == W::To)
+        let because_of = is_to(toks, i + 1)
             && toks.get(i + 2).is_some_and(|n| {
-                let w = text.get(n.start..n.end).unwrap_or("");
-                let lw = w.to_ascii_lowercase();
+                let w = text.get(n.start..n.end).unwrap_or("").to_ascii_lowercase();
                 n.num().is_some()
                     || (n.is_word()
                         && (n.upper
-                            || matches!(
-                                lw.as_str(),
-                                "the"
-                                    | "a"
-                                    | "an"
-                                    | "its"
-                                    | "their"
-                                    | "his"
-                                    | "her"
-                                    | "our"
-                                    | "this"
-                                    | "that"
-                                    | "these"
-                                    | "those"
-                                    | "lack"
-                                    | "lower"
-                                    | "higher"
-                                    | "weak"
-                                    | "strong"
-                                    | "poor"
-                                    | "heavy"
-                                    | "bad"
-                                    | "high"
-                                    | "low"
-                                    | "rising"
-                                    | "falling"
-                                    | "continued"
-                                    | "some"
-                                    | "what"
-                                    | "increased"
-                                    | "reduced"
-                            )
-                            || (lw.len() > 4 && (lw.ends_with("ed") || lw.ends_with("ing")))))
+                            || NOUN_PHRASE_START.contains(&w.as_str())
+                            || (w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing")))))
             });
         if because_of {
             return None;
@@ -488,28 +495,15 @@ fn cue(toks: &[Tok], text: &str, i: usize) -> Option<Cue> {
     // `may` the modal (lower case; the month is capitalised).
     if FUTURE_WORDS.contains(&lower) || word == "may" {
         // Future in the past: `was expected`, `had been scheduled`, `was due`.
-        let back = |k: usize| {
-            i.checked_sub(k)
-                .and_then(|p| toks.get(p))
-                .and_then(|p| text.get(p.start..p.end))
-                .is_some_and(|w| matches!(w, "was" | "were" | "had" | "been"))
-        };
-        if !matches!(
-            lower,
-            "will" | "shall" | "would" | "could" | "might" | "should" | "must"
-        ) && (back(1) || back(2))
-        {
+        let past_aux =
+            |k: usize| word_back(toks, text, i, k).is_some_and(|w| PAST_AUXILIARIES.contains(&w));
+        if !MODALS.contains(&lower) && (past_aux(1) || past_aux(2)) {
             return Some(Cue::Past);
         }
         return Some(Cue::Future);
     }
     if TIMETABLE.contains(&lower) {
-        let after_to = i
-            .checked_sub(1)
-            .and_then(|p| toks.get(p))
-            .and_then(|p| p.lex)
-            .is_some_and(|l| l.w == W::To);
-        return (!after_to).then_some(Cue::Future);
+        return (!i.checked_sub(1).is_some_and(|p| is_to(toks, p))).then_some(Cue::Future);
     }
     if matches!(
         lower,
@@ -517,54 +511,21 @@ fn cue(toks: &[Tok], text: &str, i: usize) -> Option<Cue> {
     ) {
         return Some(Cue::Past);
     }
+    let before = word_back(toks, text, i, 1);
     // A participle after `be` (`will be paid`, `to be completed`) is no past tense.
-    let passive = i
-        .checked_sub(1)
-        .and_then(|p| toks.get(p))
-        .and_then(|p| text.get(p.start..p.end))
-        .is_some_and(|w| matches!(w, "be" | "being"));
+    let passive = matches!(before, Some("be" | "being"));
     if IRREGULAR_PAST.contains(&lower) {
         return (!passive).then_some(Cue::Past);
     }
     // `is set for Saturday`, `are set to`: scheduled.
-    if lower == "set"
-        && i.checked_sub(1)
-            .and_then(|p| toks.get(p))
-            .and_then(|p| text.get(p.start..p.end))
-            .is_some_and(|w| matches!(w, "is" | "are"))
-    {
+    if lower == "set" && matches!(before, Some("is" | "are")) {
         return Some(Cue::Future);
     }
     if SAME_FORM_PAST.contains(&lower) {
-        let base_form = i
-            .checked_sub(1)
-            .and_then(|p| toks.get(p))
-            .and_then(|p| text.get(p.start..p.end))
-            .is_some_and(|w| {
-                matches!(
-                    w.to_ascii_lowercase().as_str(),
-                    "to" | "will"
-                        | "would"
-                        | "could"
-                        | "can"
-                        | "may"
-                        | "might"
-                        | "should"
-                        | "must"
-                        | "shall"
-                        | "do"
-                        | "does"
-                        | "did"
-                        | "not"
-                        | "t"
-                        | "ll"
-                        | "be"
-                        | "being"
-                        | "get"
-                        | "gets"
-                        | "getting"
-                )
-            });
+        let base_form = before.is_some_and(|w| {
+            let w = w.to_ascii_lowercase();
+            MODALS.contains(&w.as_str()) || BASE_FORM_AFTER.contains(&w.as_str())
+        });
         return (!base_form).then_some(Cue::Past);
     }
     if lower == "reported" {

@@ -81,9 +81,7 @@ impl Shingler {
             // itself, lowered as they are hashed.
             let tokens = &mut self.tokens;
             let bytes = text.as_bytes();
-            ascii_words(text, |w| {
-                // `w` is a piece of `text`: where it starts is their addresses' difference.
-                let start = (w.as_ptr() as usize).wrapping_sub(bytes.as_ptr() as usize);
+            ascii_words(text, |start, w| {
                 tokens.push(hash_lower_in(bytes, start, w.as_bytes()));
                 count += 1;
             });
@@ -206,7 +204,7 @@ pub fn shingle_strings(text: &str, kind: Shingles) -> Vec<String> {
 /// through `words`. A property test checks that both give the same tokens.
 pub(crate) fn for_each_word<'a>(text: &'a str, mut each: impl FnMut(&'a str)) {
     if text.is_ascii() {
-        ascii_words(text, each);
+        ascii_words(text, |_, w| each(w));
     } else {
         for (_, w) in words(text) {
             each(w);
@@ -261,8 +259,8 @@ fn class(b: u8) -> Class {
 
 /// Word tokens of ASCII text by the rules WB5 to WB13b of UAX #29 (the rules for Katakana,
 /// Hebrew, regional indicators, Extend and Format characters cannot apply to ASCII), keeping
-/// those with a letter or digit.
-fn ascii_words<'a>(text: &'a str, mut each: impl FnMut(&'a str)) {
+/// those with a letter or digit, each with its byte offset in `text`.
+fn ascii_words<'a>(text: &'a str, mut each: impl FnMut(usize, &'a str)) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while let Some(&first) = bytes.get(i) {
@@ -312,7 +310,7 @@ fn ascii_words<'a>(text: &'a str, mut each: impl FnMut(&'a str)) {
         }
         if alnum {
             // `start..i` lies on ASCII bytes, so on char boundaries.
-            each(&text[start..i]);
+            each(start, &text[start..i]);
         }
     }
 }
@@ -452,7 +450,7 @@ mod tests {
 
     fn tokens(text: &str) -> Vec<&str> {
         let mut out = Vec::new();
-        ascii_words(text, |w| out.push(w));
+        ascii_words(text, |_, w| out.push(w));
         out
     }
 
