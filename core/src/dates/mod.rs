@@ -344,13 +344,14 @@ fn find_into(
     // `out[first..]` are this text's expressions, one per match, in the same order; the
     // indices `k`, `a`, `b` below are bounded by `matches.len()`, which equals their number.
     let first = out.len();
-    let mut parts: Vec<(usize, usize)> = Vec::new();
+    // `second[k]`: match `k` is the second part of a range whose first is match `k - 1`.
+    let mut second = vec![false; matches.len()];
     // Range tails: `May 5-7`, `2017-21`, written as one expression and a number.
     let mut k = 0;
     while let Some(m) = matches.get(k) {
         if let Some(tail) = range_tail(toks, m, matches.get(k + 1)) {
             matches.insert(k + 1, tail);
-            parts.push((k, k + 1));
+            second.insert(k + 1, true);
             k += 2;
             continue;
         }
@@ -361,47 +362,32 @@ fn find_into(
     }
     if let Some(found) = out.get_mut(first..) {
         discourse::quarters(&matches, found);
+        // Drop the demonstratives (`that year`) that had nothing to point back to, from
+        // the three lists that run in step.
         let keep = discourse::anchor(&matches, found);
-        // Drop the demonstratives (`that year`) that had nothing to point back to, here
-        // and in `matches` and `parts`, which index the same expressions.
-        if keep.iter().any(|k| !k) {
-            let mut new_index = Vec::with_capacity(keep.len());
-            let mut n = 0;
-            for &k in &keep {
-                new_index.push(k.then_some(n));
-                n += usize::from(k);
-            }
-            let mut k = 0;
-            matches.retain(|_| {
-                k += 1;
-                keep.get(k - 1).copied().unwrap_or(true)
-            });
-            let mut k = 0;
-            out.retain(|_| {
-                k += 1;
-                k <= first || keep.get(k - 1 - first).copied().unwrap_or(true)
-            });
-            parts = parts
-                .iter()
-                .filter_map(|&(a, b)| {
-                    Some((
-                        new_index.get(a).copied().flatten()?,
-                        new_index.get(b).copied().flatten()?,
-                    ))
-                })
-                .collect();
-        }
+        let mut kept = keep.iter().copied();
+        matches.retain(|_| kept.next().unwrap_or(true));
+        let mut kept = keep.iter().copied();
+        second.retain(|_| kept.next().unwrap_or(true));
+        let mut kept = std::iter::repeat_n(true, first).chain(keep.iter().copied());
+        out.retain(|_| kept.next().unwrap_or(true));
     }
     // Ranges between two expressions: `from 2017 to 2021`, `late May or early June`.
-    for (k, pair) in matches.windows(2).enumerate() {
-        if parts.iter().any(|p| p.0 == k || p.1 == k) {
-            continue;
-        }
-        let [a, b] = pair else { continue };
-        if connects(toks, a, b) {
-            parts.push((k, k + 1));
+    for k in 0..matches.len().saturating_sub(1) {
+        let taken =
+            second.get(k).copied().unwrap_or(false) || second.get(k + 1).copied().unwrap_or(false);
+        if !taken
+            && let (Some(a), Some(b)) = (matches.get(k), matches.get(k + 1))
+            && connects(toks, a, b)
+            && let Some(s) = second.get_mut(k + 1)
+        {
+            *s = true;
         }
     }
+    let parts: Vec<(usize, usize)> = (1..matches.len())
+        .filter(|&k| second.get(k).copied().unwrap_or(false))
+        .map(|k| (k - 1, k))
+        .collect();
     for (a, b) in parts {
         let (Some(ma), Some(mb)) = (matches.get(a), matches.get(b)) else {
             continue;
