@@ -9,8 +9,13 @@ TEXT against the gold ones, the way TempEval-3 Task A does:
 - value F1 and type F1: the attribute's accuracy over the relaxed matches times relaxed F1.
 
 The DCT TIMEX3 is metadata, not an expression to find: only tags inside TEXT count.
-TimeBank is the development half and AQUAINT the held-out half; both are reported, and the
-whole.
+Development and held-out documents: TimeBank (183 documents) was the development half from the
+start. AQUAINT was held out whole until stop 13; since then its documents from 1998 and 1999
+(48 documents: the embassy bombings, the Slepian murder, Kosovo, Xinhua copy) are development
+too, and its 25 documents from 2000 (mostly the Elian Gonzalez story) stay held out. The split
+runs along stories and dates, so no story is on both sides. Each part is reported, AQUAINT as a
+whole for comparison with earlier figures, and the whole. ``--errors`` writes the development
+documents' errors only; the held-out documents' errors are counted, never written.
 
     python eval/tempeval.py                  # score, write eval/results/tempeval.md
     python eval/tempeval.py --errors FILE    # also write every miss, false alarm and wrong value
@@ -202,14 +207,37 @@ def evaluate(command: List[str], errors: Optional[List[str]] = None) -> Tuple[Di
         raise SystemExit("TBAQ file names are not unique; cannot collect the output by name")
     with tempfile.TemporaryDirectory() as tmp:
         seconds = run(files, pathlib.Path(tmp), command)
-        parts = {"TimeBank": Counts(), "AQUAINT": Counts(), "TBAQ (all)": Counts()}
+        parts = {name: Counts() for name in ROLES}
         for f in files:
             gold = parse(f.read_text(encoding="utf-8"))
             system = parse((pathlib.Path(tmp) / f.name).read_text(encoding="utf-8"))
-            c = score(gold, system, errors, f"{f.parent.name}/{f.name}")
-            parts[f.parent.name].add(c)
-            parts["TBAQ (all)"].add(c)
+            part = part_of(f)
+            found: List[str] = []
+            c = score(gold, system, found, f"{f.parent.name}/{f.name}")
+            if errors is not None:
+                errors.extend(f"{e}\t{part}" for e in found)
+            for name in dict.fromkeys((part, f.parent.name, "TBAQ (all)")):
+                parts[name].add(c)
     return parts, seconds
+
+
+# Each part of TBAQ and its role; "AQUAINT" and "TBAQ (all)" are sums of the others.
+ROLES = {
+    "TimeBank": "development",
+    "AQUAINT 1998-99": "development (since stop 13)",
+    "AQUAINT 2000": "held out",
+    "AQUAINT": "both (as reported before stop 13)",
+    "TBAQ (all)": "both",
+}
+
+
+def part_of(path: pathlib.Path) -> str:
+    """TimeBank, or the AQUAINT half a document belongs to by the year in its name
+    (APW20000107.0318.tml is from 2000)."""
+    if path.parent.name != "AQUAINT":
+        return path.parent.name
+    year = re.search(r"\d{4}", path.name)
+    return "AQUAINT 2000" if year and year.group(0) == "2000" else "AQUAINT 1998-99"
 
 
 def table(parts: Dict[str, Counts]) -> str:
@@ -217,11 +245,10 @@ def table(parts: Dict[str, Counts]) -> str:
         "| set | docs role | gold | found | strict P | strict R | strict F1 | relaxed P | relaxed R | relaxed F1 | value F1 | type F1 |",
         "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    roles = {"TimeBank": "development", "AQUAINT": "held out", "TBAQ (all)": "both"}
     for name, c in parts.items():
         f = c.figures()
         rows.append(
-            f"| {name} | {roles[name]} | {c.gold} | {c.system} | {f['strict_p']:.1f} | {f['strict_r']:.1f} | "
+            f"| {name} | {ROLES[name]} | {c.gold} | {c.system} | {f['strict_p']:.1f} | {f['strict_r']:.1f} | "
             f"{f['strict_f1']:.1f} | {f['relaxed_p']:.1f} | {f['relaxed_r']:.1f} | {f['relaxed_f1']:.1f} | "
             f"{f['value_f1']:.1f} | {f['type_f1']:.1f} |"
         )
@@ -232,31 +259,34 @@ def _shape(value: str) -> str:
     return re.sub(r"\d", "9", value)
 
 
+def is_development(error: str) -> bool:
+    return ROLES[error.rsplit("\t", 1)[1]].startswith("development")
+
+
 def error_analysis(errors: List[str]) -> str:
-    """Counts of errors by kind for each half, and for the development half (TimeBank) the
+    """Counts of errors by kind for each part, and for the development documents the
     commonest classes: value errors by the shape of the gold and system values, and the
     expressions most often missed or found where the gold has none."""
     kinds = ["MISS", "FALSE", "EXTENT", "VALUE"]
     counts: Dict[str, Dict[str, int]] = {}
     for e in errors:
-        kind, name = e.split("\t")[:2]
-        part = name.split("/")[0]
+        kind, part = e.split("\t", 1)[0], e.rsplit("\t", 1)[1]
         counts.setdefault(part, {k: 0 for k in kinds})[kind] += 1
     lines = [
-        "| half | missed | false alarms | extent differs | value or type differs |",
+        "| part | missed | false alarms | extent differs | value or type differs |",
         "|---|---:|---:|---:|---:|",
     ]
-    for part in ("TimeBank", "AQUAINT"):
+    for part in ("TimeBank", "AQUAINT 1998-99", "AQUAINT 2000"):
         c = counts.get(part, {k: 0 for k in kinds})
         lines.append(f"| {part} | {c['MISS']} | {c['FALSE']} | {c['EXTENT']} | {c['VALUE']} |")
-    dev = [e.split("\t") for e in errors if e.split("\t")[1].startswith("TimeBank/")]
+    dev = [e.split("\t") for e in errors if is_development(e)]
     shapes: Dict[str, int] = {}
     for f in dev:
         if f[0] == "VALUE":
             g, s = f[3].split(" ", 2), f[4].split(" ", 2)
             key = f"{g[1]} {_shape(g[2])} -> {s[1]} {_shape(s[2])}"
             shapes[key] = shapes.get(key, 0) + 1
-    lines += ["", "Development half, value and type errors by class (gold -> system, digits as 9):", ""]
+    lines += ["", "Development documents, value and type errors by class (gold -> system, digits as 9):", ""]
     lines += [f"- {n} x `{k}`" for k, n in sorted(shapes.items(), key=lambda kv: -kv[1])[:12]]
     for kind, label in (("MISS", "missed"), ("FALSE", "false alarms")):
         texts: Dict[str, int] = {}
@@ -265,7 +295,7 @@ def error_analysis(errors: List[str]) -> str:
                 t = f[4].lower()
                 texts[t] = texts.get(t, 0) + 1
         top = sorted(texts.items(), key=lambda kv: -kv[1])[:12]
-        lines += ["", f"Development half, commonest {label}: " + ", ".join(f"{t} ({n})" for t, n in top) + "."]
+        lines += ["", f"Development documents, commonest {label}: " + ", ".join(f"{t} ({n})" for t, n in top) + "."]
     return "\n".join(lines)
 
 
@@ -282,11 +312,13 @@ def main() -> None:
     parts, seconds = evaluate(command, errors)
     print(table(parts))
     if args.errors:
-        pathlib.Path(args.errors).write_text("\n".join(sorted(errors)) + "\n", encoding="utf-8")
+        # Only the development documents' errors are written: the held-out ones stay unread.
+        dev = sorted(e for e in errors if is_development(e))
+        pathlib.Path(args.errors).write_text("\n".join(dev) + ("\n" if dev else ""), encoding="utf-8")
         kinds: Dict[str, int] = {}
-        for e in errors:
+        for e in dev:
             kinds[e.split("\t", 1)[0]] = kinds.get(e.split("\t", 1)[0], 0) + 1
-        print("errors:", ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())))
+        print("development errors:", ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())))
 
     if args.check:
         floors = json.loads(FLOORS.read_text())
@@ -313,15 +345,15 @@ def main() -> None:
         f"{platform.machine()} {os.cpu_count()} cores, binary `{' '.join(command)}`).\n\n"
         "Each document's creation time (the DCT TIMEX3) is its reference date; only the TIMEX3 tags "
         "inside TEXT are scored. Strict: exact span; relaxed: any overlap; value and type F1: the "
-        "attribute's accuracy over relaxed matches times relaxed F1. TimeBank is the development "
-        "half, AQUAINT was held out while the rules were written.\n\n"
+        "attribute's accuracy over relaxed matches times relaxed F1. TimeBank is development data; "
+        "AQUAINT was held out until stop 13, when its 1998-99 documents became development data "
+        "and its 2000 documents stayed held out (split by story and date).\n\n"
         + table(parts)
         + "\n\nReference, HeidelTime on TBAQ in news mode with each document's DCT: strict 83.9, "
         "relaxed 92.0, value 77.3, type 87.8.\n\n"
         "## Error analysis\n\n"
-        "`python eval/tempeval.py --errors FILE` lists every error with its context. Only the "
-        "development half's errors were read while writing rules; the held-out half is counted, "
-        "not read.\n\n" + error_analysis(errors) + "\n",
+        "`python eval/tempeval.py --errors FILE` lists every error of the development documents "
+        "with its context; the held-out documents' errors are counted here, never written.\n\n" + error_analysis(errors) + "\n",
         encoding="utf-8",
     )
     print(f"wrote {out.relative_to(REPO) if out.is_relative_to(REPO) else out} ({seconds:.2f} s for 256 documents)")

@@ -9,8 +9,9 @@
 //!    `could`, `might`, `should`, `must`, the modal `may`, `plans to`, `expected`,
 //!    `scheduled`, `slated`, `due` (not in `fell due`, nor `due to` before a noun phrase,
 //!    `due to the cold weather`: because of), `set to`, `effective`, `targeting`, `eyeing`,
-//!    `aims`, `hopes`, `intends`, `upcoming`, `next`, `tomorrow`, `is to`, `is set`, and the
-//!    present of a timetable, `begins`, `meets`, `expires`, `leaves`..., not after `to`);
+//!    `aims`, `hopes`, `intends`, `upcoming`, `next` (not `next to`), `tomorrow`, `is to`,
+//!    `is set`, and the present of a timetable, `begins`, `meets`, `expires`, `leaves`...,
+//!    not after `to`);
 //!    past cues are past-tense verbs (`said`, `reported`, any word ending in `-ed` that is
 //!    not one of the future participles, the common irregular pasts `was`, `met`, `told`,
 //!    `held`..., the past participles `been`, `risen`, `fallen`..., and the pasts spelled
@@ -324,9 +325,12 @@ fn is_sentence_end(toks: &[Tok], text: &str, i: usize) -> bool {
                 return false;
             }
             // `Mr.`, `Aug.`, `U.S.`, `a.m.`: a short or capitalised abbreviation before the
-            // dot, and a lower-case word after it, continue the sentence.
-            let next_lower = toks.get(i + 1).is_some_and(|n| n.is_word() && !n.upper);
-            if next_lower {
+            // dot, and a lower-case word or a comma after it (`Birmingham, Ala., killed`),
+            // continue the sentence.
+            let continues = toks.get(i + 1).is_some_and(|n| {
+                (n.is_word() && !n.upper) || matches!(n.kind, Kind::Punct(',') | Kind::Punct(')'))
+            });
+            if continues {
                 return false;
             }
             let prev = i.checked_sub(1).and_then(|p| toks.get(p));
@@ -491,6 +495,10 @@ fn cue(toks: &[Tok], text: &str, i: usize) -> Option<Cue> {
         if because_of {
             return None;
         }
+    }
+    // `next to the embassy`: a place, no time.
+    if lower == "next" && is_to(toks, i + 1) {
+        return None;
     }
     // `may` the modal (lower case; the month is capitalised).
     if FUTURE_WORDS.contains(&lower) || word == "may" {
