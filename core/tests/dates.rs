@@ -39,7 +39,7 @@ struct Expect {
     modifier: Option<String>,
     /// `["2018-05-21", "2018-06-01"]`, or `[]` for no interval.
     interval: Option<Vec<String>>,
-    /// The text of the range the expression is part of.
+    /// The text of the range the expression is part of, or `""` for none.
     range: Option<String>,
     /// The range's interval.
     range_interval: Option<Vec<String>>,
@@ -87,7 +87,7 @@ fn mismatch(t: &Timex, e: &Expect, text: &str) -> Option<String> {
         wrong.push("interval");
     }
     if let Some(r) = &e.range
-        && t.range.as_ref().map(|r| r.span.slice(text)) != Some(r.as_str())
+        && t.range.as_ref().map_or("", |r| r.span.slice(text)) != r.as_str()
     {
         wrong.push("range");
     }

@@ -56,6 +56,43 @@ fn longer(best: &mut Hit, cand: Hit) {
     }
 }
 
+/// Words that cannot be the noun a month labels (`the March of Dimes`, `the March was`).
+const FUNCTION_WORDS: &[&str] = &[
+    "of",
+    "for",
+    "on",
+    "in",
+    "at",
+    "by",
+    "to",
+    "from",
+    "with",
+    "as",
+    "and",
+    "or",
+    "but",
+    "was",
+    "is",
+    "are",
+    "were",
+    "has",
+    "had",
+    "have",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "that",
+    "which",
+    "who",
+    "through",
+    "against",
+    "organizers",
+    "marchers",
+    "route",
+];
+
 impl<'a> Grammar<'a> {
     pub(crate) fn new(text: &'a str, t: &'a [Tok]) -> Grammar<'a> {
         Grammar { text, t }
@@ -990,7 +1027,7 @@ impl<'a> Grammar<'a> {
             if digits == 4 && v % 10 == 0 && (1000..2100).contains(&v) {
                 return Some((i + 2, Expr::Decade(v as i32 / 10)));
             }
-            if digits == 2 && v % 10 == 0 {
+            if digits == 2 && v % 10 == 0 && !self.age_before(i) {
                 return Some((i + 2, Expr::Decade(190 + v as i32 / 10)));
             }
             return None;
@@ -1010,6 +1047,22 @@ impl<'a> Grammar<'a> {
         }
         let y = v as i32;
         Some((i + 1, Expr::Year(YearRef::Abs(y))))
+    }
+
+    /// Whether the two-digit decade at `i` is somebody's age: a possessive before it, past
+    /// `early`, `mid-`, `late` (`in his 30s`, `in their late 20s`, `in her mid-40s`).
+    fn age_before(&self, i: usize) -> bool {
+        let mut k = i;
+        while let Some(p) = k.checked_sub(1) {
+            if matches!(self.w(p), W::Early | W::Mid | W::Late) || self.dash(p) {
+                k = p;
+                continue;
+            }
+            return ["his", "her", "their", "my", "your", "our"]
+                .iter()
+                .any(|w| self.word_eq(p, w));
+        }
+        false
     }
 
     /// A year number in digits at `i` (four digits, or two after an apostrophe).
@@ -1397,15 +1450,30 @@ impl<'a> Grammar<'a> {
             return self.punct(i + 1, '.') && self.upper(i);
         }
         if lex.month != 5 && lex.month != 3 {
-            // A capitalised word of an all-caps line is not evidence.
-            return !self.tok(i).is_some_and(|t| t.all_upper)
-                || self.tok(i).is_some_and(|t| t.all_upper);
+            return true;
         }
         if self.tok(i).is_some_and(|t| t.all_upper) {
             return false;
         }
         // `the March trade surplus`, `its May truck sales`: the label of a figure.
         if after == i + 1 && self.stat_after(after) {
+            return true;
+        }
+        // `The March accession`, `the May elections`: a capitalised name between a
+        // determiner and a lower-case noun (not `the March of Dimes`, `the March was`).
+        let determiner = i.checked_sub(1).is_some_and(|p| {
+            ["the", "its", "their", "this", "that"]
+                .iter()
+                .any(|w| self.word_eq(p, w))
+        });
+        if determiner
+            && after == i + 1
+            && self.upper(i)
+            && self.is_word(after)
+            && !self.upper(after)
+            && self.lex(after).w == W::None
+            && !FUNCTION_WORDS.iter().any(|w| self.word_eq(after, w))
+        {
             return true;
         }
         let prev = i.checked_sub(1).map_or(W::None, |p| self.w(p));
@@ -2486,6 +2554,13 @@ impl<'a> Grammar<'a> {
             return self.with_part_of_day(k + 1, day);
         }
         if lex.month != 0 {
+            // `last Oct. 23`: the date, which `last` puts in the past however far back (see
+            // the tense module).
+            if rel == Rel::Last
+                && let Some(hit @ (_, Expr::MonthDay { .. })) = self.month_expr(k)
+            {
+                return Some(hit);
+            }
             let (month, after) = self.month_name(k)?;
             return Some((
                 after,
@@ -2764,6 +2839,10 @@ impl<'a> Grammar<'a> {
 
     fn clock(&self, i: usize) -> Option<(Clock, usize)> {
         match self.w(i) {
+            // `High Noon`, `high noon comes today`: the film and the idiom, no clock time.
+            W::Noon if i.checked_sub(1).is_some_and(|p| self.word_eq(p, "high")) => {
+                return None;
+            }
             W::Noon | W::Midday => {
                 return Some((
                     Clock {

@@ -349,9 +349,9 @@ fn find_into(
     // Range tails: `May 5-7`, `2017-21`, written as one expression and a number.
     let mut k = 0;
     while let Some(m) = matches.get(k) {
-        if let Some(tail) = range_tail(toks, m, matches.get(k + 1)) {
+        if let Some((tail, is_range)) = range_tail(toks, m, matches.get(k + 1)) {
             matches.insert(k + 1, tail);
-            second.insert(k + 1, true);
+            second.insert(k + 1, is_range);
             k += 2;
             continue;
         }
@@ -535,14 +535,28 @@ fn connects(toks: &[Tok], a: &Match, b: &Match) -> bool {
 }
 
 /// The second part of `May 5-7` or `2017-21`: a bare number after a dash or `to` that the
-/// grammar did not read by itself.
-fn range_tail(toks: &[Tok], m: &Match, next: Option<&Match>) -> Option<Match> {
+/// grammar did not read by itself, and whether it closes a range. A day after `and` or
+/// `or` (`April 24 and 25`, `between May 15 and 29`) is the second date of a list, a range
+/// only after `between` or with `or` (as [`connects`] reads them).
+fn range_tail(toks: &[Tok], m: &Match, next: Option<&Match>) -> Option<(Match, bool)> {
     let sep = toks.get(m.end)?;
     let is_dash = matches!(sep.kind, token::Kind::Punct('-' | '–'));
     let is_word = sep
         .lex
         .is_some_and(|l| matches!(l.w, lexicon::W::To | lexicon::W::Through));
-    if !(is_dash || is_word) {
+    let listed = sep
+        .lex
+        .is_some_and(|l| matches!(l.w, lexicon::W::And | lexicon::W::Or));
+    if !(is_dash || is_word || listed) {
+        return None;
+    }
+    // After `and`, only a day that ends its phrase (`April 24 and 25.`, `May 15 and 29
+    // in Paris`), not a count (`May 5 and 6 others`).
+    if listed
+        && toks.get(m.end + 2).is_some_and(|t| {
+            t.is_word() && !t.lex.is_some_and(|l| l.w != lexicon::W::None) && !t.upper
+        })
+    {
         return None;
     }
     let n = toks.get(m.end + 1)?;
@@ -576,7 +590,7 @@ fn range_tail(toks: &[Tok], m: &Match, next: Option<&Match>) -> Option<Match> {
                 year: *year,
             }
         }
-        Expr::Year(YearRef::Abs(y)) if digits == 2 && is_dash => {
+        Expr::Year(YearRef::Abs(y)) if digits == 2 && is_dash && !listed => {
             let century = y - y.rem_euclid(100);
             let mut y2 = century + v as i32;
             if y2 <= *y {
@@ -586,12 +600,22 @@ fn range_tail(toks: &[Tok], m: &Match, next: Option<&Match>) -> Option<Match> {
         }
         _ => return None,
     };
-    Some(Match {
-        start: m.end + 1,
-        end: m.end + 2,
-        expr,
-        modifier: None,
-    })
+    let is_range = !listed
+        || sep.lex.is_some_and(|l| l.w == lexicon::W::Or)
+        || m.start
+            .checked_sub(1)
+            .and_then(|p| toks.get(p))
+            .and_then(|t| t.lex)
+            .is_some_and(|l| l.w == lexicon::W::Between);
+    Some((
+        Match {
+            start: m.end + 1,
+            end: m.end + 2,
+            expr,
+            modifier: None,
+        },
+        is_range,
+    ))
 }
 
 /// True when the expression's value depends on the direction of its sentence.

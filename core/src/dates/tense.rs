@@ -23,7 +23,8 @@
 //!    Dec. 14") and an `un-...-ed` adjective ("unspecified") are no cue. `by`, `until` or
 //!    `till` right before the expression make it a deadline ahead ("by August"), and
 //!    `since` a start in the past, however far back ("since October", written in
-//!    September, is last October).
+//!    September, is last October); so does `last` before a date ("at Chernobyl last
+//!    April 26", written in March, is the April before).
 //! 3. A weekday goes to the week before or after accordingly (the reference day itself when
 //!    it is that weekday). A month, date, season or holiday goes to the nearest occurrence
 //!    on that side of the reference, unless that one is far (more than nine months back for
@@ -612,8 +613,13 @@ pub(crate) fn direction(toks: &[Tok], text: &str, start: usize, end: usize) -> D
     if matches!(before, Some("by" | "until" | "till")) {
         return Direction::Future;
     }
-    // `since March`, `ever since Friday`: a start in the past, whatever the tense.
-    if matches!(before, Some("since" | "Since")) {
+    // `since March`, `ever since Friday`: a start in the past, whatever the tense; so is
+    // a date after `last` (`shot to death last Oct. 23`, `at Chernobyl last April 26`).
+    let opens_with_last = toks
+        .get(start)
+        .and_then(|t| t.lex)
+        .is_some_and(|l| l.w == W::Last);
+    if matches!(before, Some("since" | "Since")) || opens_with_last {
         return Direction::SurelyPast;
     }
     let mut left: Option<(usize, Cue)> = None;
