@@ -1349,6 +1349,10 @@ impl<'a> Grammar<'a> {
                 {
                     year = YearRef::Abs(y);
                     end = e;
+                } else if let Some(off) = self.year_shift(end) {
+                    // `November 30 last year`
+                    year = YearRef::Rel(off);
+                    end += 2;
                 }
                 if self.num(after).is_some() || year != YearRef::Infer || self.lex(after).ord != 0 {
                     return Some((end, Expr::MonthDay { month, day, year }));
@@ -1410,23 +1414,15 @@ impl<'a> Grammar<'a> {
             ));
         }
         // `January this year`, `June last year`
-        if self.lex(after + 1).unit == Unit::Year && !self.lex(after + 1).plural {
-            let off = match self.w(after) {
-                W::This => Some(0),
-                W::Last | W::Past => Some(-1),
-                W::Next => Some(1),
-                _ => None,
-            };
-            if let Some(off) = off {
-                return Some((
-                    after + 2,
-                    Expr::Month {
-                        month,
-                        year: YearRef::Rel(off),
-                        rel: Rel::Bare,
-                    },
-                ));
-            }
+        if let Some(off) = self.year_shift(after) {
+            return Some((
+                after + 2,
+                Expr::Month {
+                    month,
+                    year: YearRef::Rel(off),
+                    rel: Rel::Bare,
+                },
+            ));
         }
         if !self.bare_month_ok(i, after) {
             return None;
@@ -1439,6 +1435,20 @@ impl<'a> Grammar<'a> {
                 rel: Rel::Bare,
             },
         ))
+    }
+
+    /// `this year`, `last year`, `next year` at `i`, after a month or a date: the year's
+    /// offset from the reference's.
+    fn year_shift(&self, i: usize) -> Option<i32> {
+        if self.lex(i + 1).unit != Unit::Year || self.lex(i + 1).plural {
+            return None;
+        }
+        match self.w(i) {
+            W::This => Some(0),
+            W::Last | W::Past => Some(-1),
+            W::Next => Some(1),
+            _ => None,
+        }
     }
 
     /// Whether a month name standing alone is the month: always for the unambiguous names;

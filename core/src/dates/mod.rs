@@ -138,6 +138,9 @@ pub(crate) enum Direction {
     Past,
     /// The past however far back: `since March`.
     SurelyPast,
+    /// A period's last day (`the quarter ended March 31`): the most recent one, or one at
+    /// most a month ahead, a period about to end named as over.
+    Ended,
     Future,
     Unknown,
 }

@@ -289,6 +289,10 @@ fn pick_year(
     // one wins (`stock of record Nov. 16` in a past-tense sentence of late October is
     // still this November).
     let directed = match direction {
+        Direction::Ended => cands
+            .iter()
+            .find(|(_, s, e)| *s > reference && dist(*s, *e) <= 31)
+            .or_else(|| cands.iter().rev().find(|(_, s, _)| *s <= reference)),
         Direction::Past | Direction::SurelyPast => {
             cands.iter().rev().find(|(_, s, _)| *s <= reference)
         }
@@ -301,7 +305,7 @@ fn pick_year(
         // off, so `will pay 2.36 times its March 31 book value`, written in mid-April, is
         // the March 31 just past, not the next one.
         let window = match direction {
-            Direction::SurelyPast => 366,
+            Direction::SurelyPast | Direction::Ended => 366,
             Direction::Future => 300,
             _ => 270,
         };
@@ -407,7 +411,9 @@ fn resolve_inner(expr: &Expr, reference: Option<Date>, direction: Direction) -> 
                 })
                 .collect();
             let pick = match direction {
-                Direction::Past | Direction::SurelyPast => cands.iter().rev().find(|c| **c <= r),
+                Direction::Past | Direction::SurelyPast | Direction::Ended => {
+                    cands.iter().rev().find(|c| **c <= r)
+                }
                 Direction::Future => cands.iter().find(|c| **c >= r),
                 _ => cands.iter().min_by_key(|c| {
                     let diff: i64 = (**c - r).get_days().into();
@@ -437,7 +443,11 @@ fn resolve_inner(expr: &Expr, reference: Option<Date>, direction: Direction) -> 
             let rq = (i32::from(r.month()) - 1) / 3 + 1;
             // A quarter later in the year than the reference's, read in the past tense, is
             // last year's.
-            let y = if q > rq && matches!(direction, Direction::Past | Direction::SurelyPast) {
+            let y = if q > rq
+                && matches!(
+                    direction,
+                    Direction::Past | Direction::SurelyPast | Direction::Ended
+                ) {
                 ry - 1
             } else {
                 ry
@@ -604,7 +614,7 @@ fn unit_rel(r: Date, unit: Unit, offset: i32, direction: Direction) -> Option<Re
             // With no cue, the nearest: Monday to Wednesday look back, Thursday and Friday
             // ahead.
             let back = match direction {
-                Direction::Past | Direction::SurelyPast => weekday(r) < 6,
+                Direction::Past | Direction::SurelyPast | Direction::Ended => weekday(r) < 6,
                 Direction::Future => false,
                 _ => weekday(r) <= 3,
             };

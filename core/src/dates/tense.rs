@@ -23,8 +23,11 @@
 //!    Dec. 14") and an `un-...-ed` adjective ("unspecified") are no cue. `by`, `until` or
 //!    `till` right before the expression make it a deadline ahead ("by August"), and
 //!    `since` a start in the past, however far back ("since October", written in
-//!    September, is last October); so does `last` before a date ("at Chernobyl last
-//!    April 26", written in March, is the April before).
+//!    September, is last October); so does `last` ("at Chernobyl last April 26", written
+//!    in March, is the April before). `ended` before a date names a period by its last
+//!    day: the most recent such day, or one at most a month ahead ("the quarter ended
+//!    March 31", written on March 16, is this March). A plan made before (`as previously
+//!    planned`, `originally scheduled`) is no cue.
 //! 3. A weekday goes to the week before or after accordingly (the reference day itself when
 //!    it is that weekday). A month, date, season or holiday goes to the nearest occurrence
 //!    on that side of the reference, unless that one is far (more than nine months back for
@@ -509,6 +512,17 @@ fn cue(toks: &[Tok], text: &str, i: usize) -> Option<Cue> {
         if !MODALS.contains(&lower) && (past_aux(1) || past_aux(2)) {
             return Some(Cue::Past);
         }
+        // `as previously planned`, `originally scheduled`: a plan made before, no direction
+        // of its own.
+        if !MODALS.contains(&lower)
+            && word_back(toks, text, i, 1).is_some_and(|w| {
+                ["previously", "originally", "initially"]
+                    .iter()
+                    .any(|p| w.eq_ignore_ascii_case(p))
+            })
+        {
+            return None;
+        }
         return Some(Cue::Future);
     }
     if TIMETABLE.contains(&lower) {
@@ -621,6 +635,11 @@ pub(crate) fn direction(toks: &[Tok], text: &str, start: usize, end: usize) -> D
         .is_some_and(|l| l.w == W::Last);
     if matches!(before, Some("since" | "Since")) || opens_with_last {
         return Direction::SurelyPast;
+    }
+    // `the fiscal year ended Jan. 31`: a period over, or about to be (`results for the
+    // quarter ended March 31`, written on March 16).
+    if before == Some("ended") {
+        return Direction::Ended;
     }
     let mut left: Option<(usize, Cue)> = None;
     let mut i = start;
