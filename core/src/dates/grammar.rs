@@ -56,6 +56,21 @@ fn longer(best: &mut Hit, cand: Hit) {
     }
 }
 
+/// A decade or a century, named (`the '80s`, `the 20th century`) or relative (`the
+/// decade`, `this century`).
+fn is_decade_or_century(e: &Expr) -> bool {
+    matches!(
+        e,
+        Expr::Decade(_)
+            | Expr::Century(_)
+            | Expr::CenturyRel(_)
+            | Expr::UnitRel {
+                unit: Unit::Decade | Unit::Century,
+                ..
+            }
+    )
+}
+
 /// Words that cannot be the noun a month labels (`the March of Dimes`, `the March was`).
 const FUNCTION_WORDS: &[&str] = &[
     "of",
@@ -372,6 +387,51 @@ impl<'a> Grammar<'a> {
 
     // ---- modifiers ------------------------------------------------------------------
 
+    /// `the first half of the '80s`, `the last half of the century`: the decade or century
+    /// itself, its start or end.
+    fn decade_half(&self, i: usize) -> Option<Match> {
+        if !(self.is(i, W::The) && self.is(i + 2, W::Half) && self.is(i + 3, W::Of)) {
+            return None;
+        }
+        let m = match (self.lex(i + 1).ord, self.w(i + 1)) {
+            (1, _) => Mod::Start,
+            (2, _) | (_, W::Last) => Mod::End,
+            _ => return None,
+        };
+        let whole = |k: usize| {
+            self.core(k)
+                .filter(|(_, e)| is_decade_or_century(e))
+                .or_else(|| self.this_decade_or_century(k))
+        };
+        let (end, expr) =
+            whole(i + 4).or_else(|| whole(i + 5).filter(|_| self.is(i + 4, W::The)))?;
+        Some(Match {
+            start: i,
+            end,
+            expr,
+            modifier: Some(m),
+        })
+    }
+
+    /// `decade` or `century` at `i` after `the`: the reference's own.
+    fn this_decade_or_century(&self, i: usize) -> Hit {
+        let lex = self.lex(i);
+        if lex.plural || i == 0 || !self.is(i - 1, W::The) {
+            return None;
+        }
+        match lex.unit {
+            Unit::Century => Some((i + 1, Expr::CenturyRel(0))),
+            Unit::Decade => Some((
+                i + 1,
+                Expr::UnitRel {
+                    unit: Unit::Decade,
+                    offset: 0,
+                },
+            )),
+            _ => None,
+        }
+    }
+
     /// `early`, `late`, `mid`, `earlier`, `later`, `the beginning/middle/end of` + a period.
     fn part_modified(&self, i: usize) -> Option<Match> {
         // `pre-1990`, `post-1959`
@@ -420,6 +480,9 @@ impl<'a> Grammar<'a> {
                     modifier: Some(Mod::End),
                 });
             }
+        }
+        if let Some(m) = self.decade_half(i) {
+            return Some(m);
         }
         let (m, inner) = match self.w(i) {
             W::Early => (Mod::Start, i + 1),
@@ -2129,6 +2192,24 @@ impl<'a> Grammar<'a> {
             && let Some((e, v)) = self.number(k, false)
         {
             let u = self.lex(e);
+            // `the first two quarters of 1990`: its first half.
+            if first
+                && v == 2.0
+                && u.unit == Unit::Quarter
+                && self.is(e + 1, W::Of)
+                && let Some((y, end)) = self.year_number(e + 2)
+            {
+                longer(
+                    &mut best,
+                    Some((
+                        end,
+                        Expr::Half {
+                            h: 1,
+                            year: YearRef::Abs(y),
+                        },
+                    )),
+                );
+            }
             if u.unit.is_some() && (u.plural || v == 1.0) {
                 longer(
                     &mut best,
@@ -2509,6 +2590,23 @@ impl<'a> Grammar<'a> {
             if matches!(lex.unit, Unit::Second | Unit::Minute | Unit::Hour) {
                 return None;
             }
+            // `over the past decade`, `in the last decade`, `the past century`: the last ten
+            // or hundred years up to now, not the previous calendar decade (`late last
+            // decade` and `the last century` keep their calendar reading).
+            let past_span = i.checked_sub(1).is_some_and(|p| self.is(p, W::The))
+                && (self.is(i, W::Past) || (self.is(i, W::Last) && lex.unit == Unit::Decade));
+            if matches!(lex.unit, Unit::Decade | Unit::Century)
+                && past_span
+                && !self.is(k + 1, W::Of)
+            {
+                return Some((
+                    k + 1,
+                    Expr::Duration {
+                        n: Amount::Exact(1.0),
+                        unit: lex.unit,
+                    },
+                ));
+            }
             if lex.unit == Unit::Century {
                 return Some((k + 1, Expr::CenturyRel(offset)));
             }
@@ -2682,17 +2780,11 @@ impl<'a> Grammar<'a> {
         if let Some((y, e)) = self.year_number(of_f) {
             year = YearRef::Abs(y);
             end = e;
-        } else if of > end && self.lex(of + 1).unit == Unit::Year && !self.lex(of + 1).plural {
-            let off = match self.w(of) {
-                W::This => Some(0),
-                W::Last => Some(-1),
-                W::Next => Some(1),
-                _ => None,
-            };
-            if let Some(off) = off {
-                year = YearRef::Rel(off);
-                end = of + 2;
-            }
+        } else if of > end
+            && let Some(off) = self.year_shift(of)
+        {
+            year = YearRef::Rel(off);
+            end = of + 2;
         }
         if last_of && year == YearRef::Infer {
             return None;
@@ -2721,6 +2813,17 @@ impl<'a> Grammar<'a> {
                     "current" | "financial" | "calendar" | "same" | "previous" | "coming"
                 );
             if !temporal {
+                return None;
+            }
+        }
+        // `the last half of the '80s` is the decade's (see `decade_half`).
+        if year == YearRef::Infer && self.is(after, W::Of) {
+            let n = if self.is(of, W::The) { of + 1 } else { of };
+            let whole = self
+                .core(of)
+                .or_else(|| self.core(n))
+                .is_some_and(|(_, e)| is_decade_or_century(&e));
+            if whole || self.this_decade_or_century(n).is_some() {
                 return None;
             }
         }
