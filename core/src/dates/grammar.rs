@@ -71,8 +71,9 @@ fn is_decade_or_century(e: &Expr) -> bool {
     )
 }
 
-/// Words that cannot be the noun a month labels (`the March of Dimes`, `the March was`).
-const FUNCTION_WORDS: &[&str] = &[
+/// Words after `the March` or `the May` that show a name or a verb, or a protest march,
+/// not a month labelling a noun (`the March of Dimes`, `the March was`, `the March route`).
+const NOT_A_MONTH_LABEL: &[&str] = &[
     "of",
     "for",
     "on",
@@ -1545,7 +1546,7 @@ impl<'a> Grammar<'a> {
             && self.is_word(after)
             && !self.upper(after)
             && self.lex(after).w == W::None
-            && !FUNCTION_WORDS.iter().any(|w| self.word_eq(after, w))
+            && !NOT_A_MONTH_LABEL.iter().any(|w| self.word_eq(after, w))
         {
             return true;
         }
