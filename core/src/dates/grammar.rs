@@ -71,6 +71,10 @@ fn is_decade_or_century(e: &Expr) -> bool {
     )
 }
 
+/// Possessive determiners: an owner before a noun (`in his 30s`, `the first quarter of its
+/// season`).
+const POSSESSIVES: &[&str] = &["his", "her", "its", "their", "my", "your", "our"];
+
 /// Words after `the March` or `the May` that show a name or a verb, or a protest march,
 /// not a month labelling a noun (`the March of Dimes`, `the March was`, `the March route`).
 const NOT_A_MONTH_LABEL: &[&str] = &[
@@ -1122,9 +1126,7 @@ impl<'a> Grammar<'a> {
                 k = p;
                 continue;
             }
-            return ["his", "her", "their", "my", "your", "our"]
-                .iter()
-                .any(|w| self.word_eq(p, w));
+            return POSSESSIVES.iter().any(|w| self.word_eq(p, w));
         }
         false
     }
@@ -2791,14 +2793,14 @@ impl<'a> Grammar<'a> {
             return None;
         }
         // `the first half of the statement period`, `the first quarter of the game`: a part
-        // of something else than a year (`of the year`, `of the current fiscal year`, `of
-        // the decade`, `of the '80s` stay, and so does `the third quarter of $226 million`).
+        // of something else than a year (`of the year`, `of the current fiscal year` stay,
+        // and so does `the third quarter of $226 million`; a decade's or a century's halves
+        // are below).
         if year == YearRef::Infer && self.is(after, W::Of) {
             let n = if matches!(self.w(of), W::The | W::This | W::Last | W::Next)
-                || matches!(
-                    self.text_of(of),
-                    "its" | "their" | "his" | "her" | "our" | "each"
-                ) {
+                || self.text_of(of) == "each"
+                || POSSESSIVES.iter().any(|w| self.word_eq(of, w))
+            {
                 of + 1
             } else {
                 of

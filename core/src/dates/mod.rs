@@ -145,6 +145,16 @@ pub(crate) enum Direction {
     Unknown,
 }
 
+impl Direction {
+    /// Whether the expression looks back from the reference (a past cue, `since`, `ended`).
+    pub(crate) fn backward(self) -> bool {
+        matches!(
+            self,
+            Direction::Past | Direction::SurelyPast | Direction::Ended
+        )
+    }
+}
+
 /// A half-open interval of calendar days `[start, end)`: `2018-05` is
 /// `[2018-05-01, 2018-06-01)`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -411,9 +411,7 @@ fn resolve_inner(expr: &Expr, reference: Option<Date>, direction: Direction) -> 
                 })
                 .collect();
             let pick = match direction {
-                Direction::Past | Direction::SurelyPast | Direction::Ended => {
-                    cands.iter().rev().find(|c| **c <= r)
-                }
+                d if d.backward() => cands.iter().rev().find(|c| **c <= r),
                 Direction::Future => cands.iter().find(|c| **c >= r),
                 _ => cands.iter().min_by_key(|c| {
                     let diff: i64 = (**c - r).get_days().into();
@@ -443,11 +441,7 @@ fn resolve_inner(expr: &Expr, reference: Option<Date>, direction: Direction) -> 
             let rq = (i32::from(r.month()) - 1) / 3 + 1;
             // A quarter later in the year than the reference's, read in the past tense, is
             // last year's.
-            let y = if q > rq
-                && matches!(
-                    direction,
-                    Direction::Past | Direction::SurelyPast | Direction::Ended
-                ) {
+            let y = if q > rq && direction.backward() {
                 ry - 1
             } else {
                 ry
@@ -614,7 +608,7 @@ fn unit_rel(r: Date, unit: Unit, offset: i32, direction: Direction) -> Option<Re
             // With no cue, the nearest: Monday to Wednesday look back, Thursday and Friday
             // ahead.
             let back = match direction {
-                Direction::Past | Direction::SurelyPast | Direction::Ended => weekday(r) < 6,
+                d if d.backward() => weekday(r) < 6,
                 Direction::Future => false,
                 _ => weekday(r) <= 3,
             };
