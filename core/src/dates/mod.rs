@@ -301,14 +301,7 @@ impl Serialize for TimexJson<'_> {
 pub fn find(text: &str, reference: Option<Date>) -> Vec<Timex> {
     let mut out = Vec::new();
     let mut toks = Vec::new();
-    find_into(
-        text,
-        0,
-        reference,
-        crate::text::sentences,
-        &mut toks,
-        &mut out,
-    );
+    find_into(text, 0, reference, &mut toks, &mut out);
     out
 }
 
@@ -324,14 +317,7 @@ pub fn find_in_article(article: &Article) -> Vec<Timex> {
             continue;
         }
         let piece = article.block_text(block);
-        find_into(
-            piece,
-            block.span.start,
-            reference,
-            crate::text::sentences_in_paragraph,
-            &mut toks,
-            &mut out,
-        );
+        find_into(piece, block.span.start, reference, &mut toks, &mut out);
     }
     out
 }
@@ -343,13 +329,11 @@ pub fn find_in_articles(articles: &[Article]) -> Vec<Vec<Timex>> {
 }
 
 /// Finds expressions in `text` (which starts at byte `offset` of the caller's text) and
-/// appends them to `out` with spans shifted by `offset`. `sentences` splits `text` into the
-/// sentences that bound the tense rule's cue words (a whole text, or one paragraph).
+/// appends them to `out` with spans shifted by `offset`.
 fn find_into(
     text: &str,
     offset: usize,
     reference: Option<Date>,
-    sentences: fn(&str) -> Vec<Span>,
     toks: &mut Vec<Tok>,
     out: &mut Vec<Timex>,
 ) {
@@ -386,14 +370,8 @@ fn find_into(
         }
         k += 1;
     }
-    // The sentences bound the cue words of the tense rule; split only when a match needs them.
-    let sentences = if reference.is_some() && matches.iter().any(|m| needs_direction(&m.expr)) {
-        sentences(text)
-    } else {
-        Vec::new()
-    };
     for m in &matches {
-        out.push(resolve_match(text, toks, m, reference, offset, &sentences));
+        out.push(resolve_match(text, toks, m, reference, offset));
     }
     if let Some(found) = out.get_mut(first..) {
         discourse::quarters(&matches, found);
@@ -683,18 +661,9 @@ fn resolve_match(
     m: &Match,
     reference: Option<Date>,
     offset: usize,
-    sentences: &[Span],
 ) -> Timex {
     let direction = if reference.is_some() && needs_direction(&m.expr) {
-        // The sentence holding the expression's first token (the whole text if none does).
-        let at = toks.get(m.start).map_or(0, |t| t.start);
-        let k = sentences.partition_point(|s| s.end <= at);
-        let sentence = sentences
-            .get(k)
-            .filter(|s| s.start <= at)
-            .copied()
-            .unwrap_or(Span::new(0, text.len()));
-        tense::direction(toks, text, m.start, m.end, sentence)
+        tense::direction(toks, text, m.start, m.end)
     } else {
         Direction::Unknown
     };

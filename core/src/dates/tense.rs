@@ -4,9 +4,8 @@
 //! "officials are targeting May or June" mean the ones to come. The rule, applied to a bare
 //! name (no `last`, `next`, `this`, no year):
 //!
-//! 1. Within the expression's sentence (as [`crate::text::sentences`] splits the text, so
-//!    `Mr.`, `Ala.,`, `$29.75` do not end it), find the cue words: future cues are the
-//!    modals and verbs of intent and schedule (`will`, `'ll`, `shall`, `won't`, `would`, `going to`,
+//! 1. Within the expression's sentence, find the cue words: future cues are the modals and
+//!    verbs of intent and schedule (`will`, `'ll`, `shall`, `won't`, `would`, `going to`,
 //!    `could`, `might`, `should`, `must`, the modal `may`, `plans to`, `expected`,
 //!    `scheduled`, `slated`, `due` (not in `fell due`, nor `due to` before a noun phrase,
 //!    `due to the cold weather`: because of), `set to`, `effective`, `targeting`, `eyeing`,
@@ -48,7 +47,6 @@
 use super::Direction;
 use super::lexicon::W;
 use super::token::{Kind, Tok};
-use crate::text::Span;
 
 /// How far (in tokens) to look for a cue on each side, within the sentence.
 const WINDOW: usize = 40;
@@ -316,6 +314,75 @@ enum Cue {
     Future,
 }
 
+fn is_sentence_end(toks: &[Tok], text: &str, i: usize) -> bool {
+    let Some(t) = toks.get(i) else {
+        return true;
+    };
+    match t.kind {
+        Kind::Punct('!') | Kind::Punct('?') | Kind::Punct(';') => true,
+        Kind::Punct('.') => {
+            // `$29.75`: a decimal point.
+            let next_glued_digit = toks
+                .get(i + 1)
+                .is_some_and(|n| n.num().is_some() && !n.space_before);
+            if !t.space_before && next_glued_digit {
+                return false;
+            }
+            // `Mr.`, `Aug.`, `U.S.`, `a.m.`: a short or capitalised abbreviation before the
+            // dot, and a lower-case word or a comma after it (`Birmingham, Ala., killed`),
+            // continue the sentence.
+            let continues = toks.get(i + 1).is_some_and(|n| {
+                (n.is_word() && !n.upper) || matches!(n.kind, Kind::Punct(',') | Kind::Punct(')'))
+            });
+            if continues {
+                return false;
+            }
+            let prev = i.checked_sub(1).and_then(|p| toks.get(p));
+            match prev {
+                Some(p) if p.is_word() => {
+                    let w = text.get(p.start..p.end).unwrap_or("");
+                    !(w.len() <= 2
+                        || matches!(
+                            w,
+                            "Mr" | "Mrs"
+                                | "Ms"
+                                | "Dr"
+                                | "St"
+                                | "Jr"
+                                | "Sr"
+                                | "Gen"
+                                | "Gov"
+                                | "Sen"
+                                | "Rep"
+                                | "Lt"
+                                | "Col"
+                                | "Co"
+                                | "Corp"
+                                | "Inc"
+                                | "Ltd"
+                                | "Jan"
+                                | "Feb"
+                                | "Mar"
+                                | "Apr"
+                                | "Aug"
+                                | "Sept"
+                                | "Sep"
+                                | "Oct"
+                                | "Nov"
+                                | "Dec"
+                                | "Rev"
+                                | "Prof"
+                                | "Mt"
+                                | "Ft"
+                        ))
+                }
+                _ => true,
+            }
+        }
+        _ => false,
+    }
+}
+
 /// The modals: a future, never a future in the past (`would` is no past cue).
 const MODALS: &[&str] = &["will", "shall", "would", "could", "might", "should", "must"];
 
@@ -540,13 +607,7 @@ pub(crate) fn statistic_at(toks: &[Tok], text: &str, i: usize) -> bool {
 }
 
 /// The direction of the sentence around tokens `[start, end)`.
-pub(crate) fn direction(
-    toks: &[Tok],
-    text: &str,
-    start: usize,
-    end: usize,
-    sentence: Span,
-) -> Direction {
+pub(crate) fn direction(toks: &[Tok], text: &str, start: usize, end: usize) -> Direction {
     // `the February trade data, due next week`, `March sales will be released Friday`: a
     // month labelling a reported figure is a period already over, whatever the sentence
     // says of the report.
@@ -586,7 +647,7 @@ pub(crate) fn direction(
     while i > 0 && steps < WINDOW {
         i -= 1;
         steps += 1;
-        if toks.get(i).is_none_or(|t| t.start < sentence.start) {
+        if is_sentence_end(toks, text, i) {
             break;
         }
         if let Some(c) = cue(toks, text, i) {
@@ -597,7 +658,7 @@ pub(crate) fn direction(
     let mut right: Option<(usize, Cue)> = None;
     let mut j = end;
     while j < toks.len() && j - end < WINDOW {
-        if toks.get(j).is_none_or(|t| t.end > sentence.end) {
+        if is_sentence_end(toks, text, j) {
             break;
         }
         if let Some(c) = cue(toks, text, j) {
