@@ -316,6 +316,14 @@ pub struct Document {
     pub meta: Metadata,
     /// The publication date, when known.
     pub published: Option<Published>,
+    /// When a crawler fetched the page (a WARC record's `WARC-Date`): kept apart from the
+    /// publication date, which it never stands in for.
+    pub crawled: Option<Published>,
+    /// The page's markup, decoded, when the document is a web page (an HTML file, a WARC
+    /// response, a record's `html` field). The article is then read from it by
+    /// the HTML parser and [`Document::text`] is left empty: the article's text is the
+    /// page's extracted text.
+    pub html: Option<String>,
     /// Problems met while reading that did not stop it (e.g. invalid UTF-8 replaced),
     /// each a one-line message naming the place.
     pub warnings: Vec<String>,
@@ -342,6 +350,8 @@ pub struct Article {
     pub meta: Metadata,
     /// The publication date, when known.
     pub published: Option<Published>,
+    /// When a crawler fetched the page (see [`Document::crawled`]).
+    pub crawled: Option<Published>,
     /// The input text; every span indexes it.
     pub text: String,
     /// The blocks, in the order of the text.
@@ -462,6 +472,7 @@ pub fn parse_document(doc: Document) -> Article {
         source: doc.source,
         meta: doc.meta,
         published: doc.published.or(classified.published),
+        crawled: doc.crawled,
         text: doc.text,
         blocks: classified.blocks,
         quotes,

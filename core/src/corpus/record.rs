@@ -95,6 +95,7 @@ pub(crate) fn document(
         meta,
         published,
         warnings,
+        ..Document::default()
     })
 }
 

@@ -288,6 +288,7 @@ pub fn whole_text(id: impl Into<String>, text: impl Into<String>) -> Article {
         source: "<text>".to_owned(),
         meta: Default::default(),
         published: None,
+        crawled: None,
         blocks: vec![crate::article::Block::new(BlockKind::Paragraph, span)],
         quotes: Vec::new(),
         text,
