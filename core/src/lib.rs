@@ -95,6 +95,7 @@ pub mod corpus;
 pub mod dates;
 pub mod dedup;
 mod error;
+pub mod html;
 mod shared;
 pub mod text;
 

@@ -109,7 +109,7 @@ impl Unit {
 }
 
 /// The number of whitespace-separated words in `piece`, counted up to `most`.
-fn count_words(piece: &str, most: usize) -> usize {
+pub(crate) fn count_words(piece: &str, most: usize) -> usize {
     if !piece.is_ascii() {
         return piece.split_whitespace().take(most).count();
     }
@@ -185,6 +185,7 @@ pub(crate) fn classify(text: &str, meta_title: Option<&str>) -> Classified {
             span: u.span,
             reason: u.reason.filter(|_| u.kind == Some(BlockKind::Boilerplate)),
             repeat_of: None,
+            element: None,
         })
         .collect();
     mark_repeats(text, &mut blocks);
@@ -308,7 +309,7 @@ fn by_content(text: &str, units: &mut [Unit]) {
 /// A line that gives a date or a time and nothing else: `Tue 17 Apr 2018 10.03 BST`,
 /// `Updated 3:41 PM ET, Sat April 7, 2018`, `10.03 BST`, `5 hours ago`,
 /// `April 17, 2018 | 5 min read`.
-fn is_date_line(piece: &str, words: usize) -> bool {
+pub(crate) fn is_date_line(piece: &str, words: usize) -> bool {
     if words > 16 || piece.len() > 120 {
         return false;
     }
@@ -662,7 +663,7 @@ fn navigation_before(units: &mut [Unit], header: &[usize], title: usize) {
 
 /// Case- and space-insensitive form of a title, for comparing a source's title with a
 /// line of the text.
-fn fold(s: &str) -> String {
+pub(crate) fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
         if !out.is_empty() {
@@ -810,7 +811,7 @@ fn dateline_date(dateline: &str) -> Option<&str> {
 }
 
 /// Marks each block whose text repeats an earlier block's exactly.
-fn mark_repeats(text: &str, blocks: &mut [Block]) {
+pub(crate) fn mark_repeats(text: &str, blocks: &mut [Block]) {
     // Ordered by the text: comparing two blocks stops at their first difference, cheaper
     // than hashing every block whole.
     let mut seen: BTreeMap<&str, usize> = BTreeMap::new();

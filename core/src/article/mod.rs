@@ -57,16 +57,18 @@
 //! publication date printed in the page's header gives [`Article::published`] when the
 //! source gave none.
 
-mod classify;
-mod datetext;
+pub(crate) mod classify;
+pub(crate) mod datetext;
 mod json;
-mod lexicon;
+pub(crate) mod lexicon;
 mod markdown;
+mod page;
 mod published;
-mod quotes;
+pub(crate) mod quotes;
 
 pub use json::ArticleJson;
 pub use markdown::to_markdown;
+pub use page::{Found, PageMeta};
 pub use published::Published;
 
 use serde::{Deserialize, Serialize};
@@ -186,6 +188,9 @@ pub enum Reason {
     Link,
     /// Wire-service framing: `MORE`, `-30-`, `###`, `(END)`.
     WireMarker,
+    /// Outside the article in a web page: the page around it (sidebars, teasers, the site's
+    /// header), found by the page's layout rather than by what the block says.
+    Outside,
 }
 
 impl Reason {
@@ -207,11 +212,12 @@ impl Reason {
             Reason::Tags => "tags",
             Reason::Link => "link",
             Reason::WireMarker => "wire_marker",
+            Reason::Outside => "outside",
         }
     }
 
     /// Every reason, in the order of the documentation.
-    pub const ALL: [Reason; 15] = [
+    pub const ALL: [Reason; 16] = [
         Reason::Ui,
         Reason::Navigation,
         Reason::Share,
@@ -227,6 +233,7 @@ impl Reason {
         Reason::Tags,
         Reason::Link,
         Reason::WireMarker,
+        Reason::Outside,
     ];
 
     /// The reason named `name` (`"read_more"`, `"ui"`...), as [`Reason::as_str`] writes it.
@@ -247,6 +254,8 @@ pub struct Block {
     /// For a block whose text repeats an earlier block's exactly (a caption printed as
     /// image text and again as caption, say): the index of the first copy.
     pub repeat_of: Option<usize>,
+    /// For a block of a web page: the element of the markup it is the text of.
+    pub element: Option<ElementPlace>,
 }
 
 impl Block {
@@ -257,8 +266,19 @@ impl Block {
             span,
             reason: None,
             repeat_of: None,
+            element: None,
         }
     }
+}
+
+/// Where a block of a web page is in the page's markup: the element whose text it is.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ElementPlace {
+    /// The line of the markup on which the element's start tag ends (1-based).
+    pub line: u32,
+    /// The element and its ancestors up from `body`, each with its id or first class:
+    /// `body > div#main > article.story > p`.
+    pub path: String,
 }
 
 /// A quotation in a paragraph: the quoted words and, when the text says who spoke, the
@@ -358,6 +378,11 @@ pub struct Article {
     pub blocks: Vec<Block>,
     /// The quotations in the paragraphs, in the order of the text.
     pub quotes: Vec<Quote>,
+    /// For a web page: what its metadata says (title, authors, dates, site, language...),
+    /// each value with where it was found. `None` for text input.
+    pub page: Option<Box<PageMeta>>,
+    /// Problems met while reading and parsing that did not stop it, each a one-line message.
+    pub warnings: Vec<String>,
 }
 
 impl Article {
@@ -465,6 +490,9 @@ pub fn parse_batch(docs: Vec<Document>) -> Vec<Article> {
 /// repeats it as the title. When the source gives no publication date, a date printed in
 /// the article's header (`Published 10:03 BST, 17 April 2018`) gives it.
 pub fn parse_document(doc: Document) -> Article {
+    if doc.html.is_some() {
+        return crate::html::parse_document(doc);
+    }
     let classified = classify::classify(&doc.text, doc.meta.title.as_deref());
     let quotes = quotes::find(&doc.text, &classified.blocks);
     Article {
@@ -476,5 +504,7 @@ pub fn parse_document(doc: Document) -> Article {
         text: doc.text,
         blocks: classified.blocks,
         quotes,
+        page: None,
+        warnings: doc.warnings,
     }
 }
