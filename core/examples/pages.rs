@@ -55,7 +55,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .iter()
             .map(|b| {
                 json!({"kind": b.kind.as_str(), "reason": b.reason.map(|r| r.as_str()),
-                       "text": a.block_text(b)})
+                       "text": a.block_text(b),
+                       "path": b.element.as_ref().map(|e| e.path.as_str())})
             })
             .collect();
         let page = a.page.as_deref();
@@ -65,6 +66,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let line = json!({
             "file": path,
             "title": a.title(),
+            "meta_title": page.and_then(|p| p.title.as_ref()).map(|s| &s.value),
             "published": a.published.map(|p| p.date().to_string()),
             "authors": authors,
             "site_name": page.and_then(|p| p.site_name.as_ref()).map(|s| &s.value),

@@ -44,6 +44,8 @@ pub(crate) struct Lexicon {
     pub(crate) credit_words: Words,
     /// Openings of contributor lines.
     pub(crate) byline_openings: Vec<&'static str>,
+    /// The word that opens a byline before the names (`By`, `Von`, `Par`).
+    pub(crate) byline_by: Words,
     /// Newsroom roles that follow a name on an author line.
     pub(crate) roles: Vec<&'static str>,
     /// Capitalized words that begin sentences, not names.
@@ -77,6 +79,7 @@ impl Lexicon {
             outlets: Words::default(),
             credit_words: Words::default(),
             byline_openings: Vec::new(),
+            byline_by: Words::default(),
             roles: Vec::new(),
             function_words: Words::default(),
             speech_verbs: Words::default(),
@@ -136,6 +139,7 @@ impl Lexicon {
                 self.roles.push(unquote(line));
                 return Ok(());
             }
+            "byline_by" => &mut self.byline_by,
             "icon_words" => &mut self.icon_words,
             "share_words" => &mut self.share_words,
             "credit_labels" => &mut self.credit_labels,
@@ -698,6 +702,11 @@ pub(crate) fn is_marked_caption(line: &str) -> bool {
         && (line.split_whitespace().nth(2).is_some() || line.starts_with('▲'))
 }
 
+/// Whether `word` opens a byline before the names (`By`, `Von`, `Par`).
+pub(crate) fn is_byline_word(word: &str) -> bool {
+    word.len() <= 8 && lex().byline_by.contains(word.to_lowercase().as_str())
+}
+
 /// True for a byline: `By Jane Doe and John Roe, CNN`, `By JANE DOE | Updated ...`,
 /// `Reporting by ...; Editing by ...`, `Posted by jane`.
 pub(crate) fn is_byline(line: &str) -> bool {
@@ -715,13 +724,13 @@ pub(crate) fn is_byline(line: &str) -> bool {
         return line.starts_with(|c: char| c.is_uppercase() || c == '(')
             && line.split_whitespace().count() <= 45;
     }
-    let Some(rest) = line
-        .strip_prefix("By ")
-        .or_else(|| line.strip_prefix("BY "))
-        .or_else(|| line.strip_prefix("by "))
-    else {
+    // "By Jane Doe", "Von Anna Schmidt", "Par Jean Dupont": the word, in any language.
+    let Some((first, rest)) = line.split_once(' ') else {
         return false;
     };
+    if first.len() > 8 || !lex().byline_by.contains(first.to_lowercase().as_str()) {
+        return false;
+    }
     // "By Jane Doe, CNN | Updated 3:41 PM ET, Sat April 7, 2018": the name part decides.
     let names = rest.split(['|', '•', '·']).next().unwrap_or(rest).trim();
     let words: Vec<&str> = names.split_whitespace().collect();

@@ -391,13 +391,15 @@ impl Article {
         block.span.slice(&self.text)
     }
 
-    /// The text of the title block, or else the title given by the source.
+    /// The text of the title block, or else the title given by the source, or else (for a
+    /// web page) the headline of the page's metadata.
     pub fn title(&self) -> Option<&str> {
         self.blocks
             .iter()
             .find(|b| b.kind == BlockKind::Title)
             .map(|b| self.block_text(b))
             .or(self.meta.title.as_deref())
+            .or_else(|| Some(self.page.as_ref()?.title.as_ref()?.value.as_str()))
     }
 
     /// The blocks of one kind, with their indices.

@@ -23,7 +23,9 @@ use super::render::{RawBlock, Rendered};
 use crate::article::{Block, BlockKind, Published, Reason, classify, lexicon};
 
 /// The share of the page's prose above which a furniture name is not believed.
-const FURNITURE_MAX_SHARE: f32 = 0.5;
+const FURNITURE_MAX_SHARE: f32 = 0.8;
+/// Nor is it on an element holding a content-named element with this share of the prose.
+const CONTENT_SHARE: f32 = 0.3;
 /// Going down from `<body>`: the share of its parent's prose a child needs to become the
 /// container.
 const CHILD_SHARE: f32 = 0.9;
@@ -180,8 +182,27 @@ pub(crate) fn decide(dom: &Dom, r: &Rendered, titles: &[String], authors: &[Stri
     }
     let body = dom.body();
     let total = raw_prose[body as usize].max(1.0);
+    // The most prose a content-named element holds under each element.
+    let mut named = vec![0.0f32; n];
+    let order: Vec<NodeId> = std::iter::once(super::dom::DOCUMENT)
+        .chain(dom.descendants(super::dom::DOCUMENT))
+        .collect();
+    for &id in order.iter().rev() {
+        let i = id as usize;
+        if page.hints[i] == Some(Hint::Content) {
+            named[i] = named[i].max(raw_prose[i]);
+        }
+        let parent = dom.node(id).parent;
+        if parent != NONE {
+            named[parent as usize] = named[parent as usize].max(named[i]);
+        }
+    }
     for (id, h) in page.hints.iter().enumerate() {
-        if h.is_some_and(|h| h.reason().is_some()) && raw_prose[id] < FURNITURE_MAX_SHARE * total {
+        // A furniture name on an element that holds the article (the content it names, or
+        // nearly all the page's prose) is a wrong name: `<body class="has-sidebar">`.
+        let holds_article =
+            named[id] >= CONTENT_SHARE * total || raw_prose[id] >= FURNITURE_MAX_SHARE * total;
+        if h.is_some_and(|h| h.reason().is_some()) && !holds_article {
             page.furniture[id] = true;
         }
     }
@@ -384,7 +405,10 @@ fn classify_blocks(
                     byline = Some(piece.to_owned());
                 }
                 Some(BlockKind::Byline)
-            } else if part == Some(Hint::Date) || classify::is_date_line(piece, words) {
+            } else if part == Some(Hint::Date)
+                || classify::is_date_line(piece, words)
+                || (words <= 16 && has_year(piece) && f.prose < 50.0)
+            {
                 if header_date.is_none() {
                     header_date = header_published(piece);
                 }
@@ -425,7 +449,18 @@ fn classify_blocks(
                 }
             }
             Some(Hint::Credit) => BlockKind::Credit,
-            Some(Hint::Byline) if f.words <= 15 => BlockKind::Byline,
+            Some(Hint::Byline) if f.words <= 15 => {
+                if byline.is_none() {
+                    byline = Some(piece.to_owned());
+                }
+                BlockKind::Byline
+            }
+            _ if f.words <= 12 && lexicon::is_byline(piece) => {
+                if byline.is_none() {
+                    byline = Some(piece.to_owned());
+                }
+                BlockKind::Byline
+            }
             Some(Hint::Date) if classify::is_date_line(piece, f.words) => BlockKind::Dateline,
             _ if lexicon::is_credit(piece) && f.words <= 12 => BlockKind::Credit,
             _ if lexicon::is_marked_caption(piece) => BlockKind::Caption,
@@ -516,6 +551,17 @@ fn related_lists(page: &Page<'_>, inside: &[bool], kinds: &mut [(BlockKind, Opti
             i += 1;
         }
     }
+}
+
+/// Whether `piece` holds a year of this century or the last (`2019`, `17.12.2019`).
+fn has_year(piece: &str) -> bool {
+    let b = piece.as_bytes();
+    b.windows(4).enumerate().any(|(i, w)| {
+        (w.starts_with(b"19") || w.starts_with(b"20"))
+            && w.iter().all(u8::is_ascii_digit)
+            && (i == 0 || !b[i - 1].is_ascii_digit())
+            && b.get(i + 4).is_none_or(|c| !c.is_ascii_digit())
+    })
 }
 
 /// The publication date a header line prints: `Published 12 March 2020`, `12.03.2020 | 10:15`.

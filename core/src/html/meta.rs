@@ -28,11 +28,11 @@ fn set(slot: &mut Option<Found<String>>, value: &str, from: &str) {
 
 fn add_author(page: &mut PageMeta, name: &str, from: &str) {
     let name = squash(name);
-    let name = name
-        .strip_prefix("By ")
-        .or_else(|| name.strip_prefix("by "))
-        .unwrap_or(&name)
-        .trim();
+    let name = match name.split_once(' ') {
+        Some((first, rest)) if crate::article::lexicon::is_byline_word(first) => rest,
+        _ => &name,
+    }
+    .trim();
     if name.is_empty()
         || name.len() > 100
         || name.starts_with("http")
@@ -310,7 +310,11 @@ fn meta_tag(
         }
         "og:site_name" | "application-name" | "publisher" | "dc.publisher" => {
             // a WebSite's name in JSON-LD is often the short brand; the site's own tag wins
-            if page.site_name.as_ref().is_some_and(|s| s.from == "json-ld WebSite") {
+            if page
+                .site_name
+                .as_ref()
+                .is_some_and(|s| s.from == "json-ld WebSite")
+            {
                 page.site_name = None;
             }
             set(&mut page.site_name, content, &from)

@@ -124,15 +124,15 @@ fn primary_language(tag: &str) -> String {
 /// The names on a byline: `By Ann Smith and Bo Li` -> `Ann Smith`, `Bo Li`.
 fn byline_names(line: &str) -> Vec<String> {
     let line = line.lines().next().unwrap_or("").trim();
-    let mut rest = line;
-    for prefix in [
-        "By ", "by ", "BY ", "Von ", "von ", "Par ", "par ", "Por ", "por ", "Di ", "Door ",
-    ] {
-        if let Some(r) = rest.strip_prefix(prefix) {
-            rest = r;
-            break;
-        }
-    }
+    let rest = match line.split_once(' ') {
+        Some((first, rest)) if crate::article::lexicon::is_byline_word(first) => rest,
+        _ => line,
+    };
+    // "Autor: Anna Schmidt", "Text: ..."
+    let rest = match rest.split_once(": ") {
+        Some((label, names)) if !label.contains(' ') => names,
+        _ => rest,
+    };
     let rest = rest.split(['|', '•', '·', '(']).next().unwrap_or("");
     let rest = rest.split(", ").next().unwrap_or("");
     rest.split(" and ")
