@@ -43,13 +43,21 @@ struct Feat {
 
 fn features(text: &str, b: &RawBlock) -> Feat {
     let piece = b.span.slice(text);
-    let words = classify::count_words(piece, 1000);
+    // Scripts written without spaces between words (Chinese, Japanese): about two
+    // characters a word.
+    let ideographs = piece
+        .chars()
+        .filter(|&c| {
+            ('\u{3040}'..='\u{30ff}').contains(&c) || ('\u{3400}'..='\u{9fff}').contains(&c)
+        })
+        .count();
+    let words = classify::count_words(piece, 1000).max(ideographs / 2);
     let link_density = if b.chars == 0 {
         0.0
     } else {
         b.link_chars as f32 / b.chars as f32
     };
-    let sentence = piece.contains(['.', '!', '?', '。', ':', ';', ','])
+    let sentence = piece.contains(['.', '!', '?', '。', ':', ';', ',', '，'])
         && piece.trim_end().ends_with([
             '.', '!', '?', '"', '”', '“', '»', '«', ')', '…', ':', '。', '\'',
         ]);
@@ -200,9 +208,22 @@ pub(crate) fn decide(dom: &Dom, r: &Rendered, titles: &[String], authors: &[Stri
     for (id, h) in page.hints.iter().enumerate() {
         // A furniture name on an element that holds the article (the content it names, or
         // nearly all the page's prose) is a wrong name: `<body class="has-sidebar">`.
-        let holds_article =
+        if !h.is_some_and(|h| h.reason().is_some()) {
+            continue;
+        }
+        let mut holds_article =
             named[id] >= CONTENT_SHARE * total || raw_prose[id] >= FURNITURE_MAX_SHARE * total;
-        if h.is_some_and(|h| h.reason().is_some()) && !holds_article {
+        // ... or most of the content-named element it is in (`<div class="entry share">`
+        // inside `<article class="post">`).
+        if !holds_article && raw_prose[id] > 0.0 {
+            let within = dom
+                .ancestors(id as NodeId)
+                .find(|&a| page.hints[a as usize] == Some(Hint::Content));
+            holds_article = within.is_some_and(|a| raw_prose[id] >= 0.6 * raw_prose[a as usize]);
+        }
+        // A heading's own names are its anchor (`<h3 id="nav_the_results">`), not its role.
+        let heading = matches!(dom.name(id as NodeId).as_bytes(), [b'h', b'1'..=b'6']);
+        if !holds_article && !heading {
             page.furniture[id] = true;
         }
     }
