@@ -37,39 +37,11 @@ pub(crate) fn parse(value: &str) -> Result<Published, String> {
     parts.finish(value)
 }
 
-/// The labels that introduce a date on a page, longest first.
-const LABELS: &[&str] = &[
-    "first published on",
-    "first published",
-    "last published on",
-    "last updated on",
-    "last updated",
-    "last modified on",
-    "last modified",
-    "published on",
-    "published at",
-    "published",
-    "updated on",
-    "updated at",
-    "updated",
-    "modified on",
-    "modified",
-    "posted on",
-    "posted at",
-    "posted",
-    "created on",
-    "created",
-    "dated",
-    "date",
-    "as of",
-    "on",
-];
-
 /// `value` without the labels (and colons) that introduce it: `Updated: ...` is `...`.
 pub(crate) fn strip_labels(value: &str) -> &str {
     let mut rest = value.trim();
     'outer: loop {
-        for label in LABELS {
+        for label in &super::lexicon::lex().date_labels {
             if let Some(after) = strip_prefix_ci(rest, label) {
                 // A label is a whole word: "Updated" but not "Updatedness".
                 if after.is_empty() || after.starts_with([' ', ':', '\t', '\u{a0}']) {
@@ -211,6 +183,11 @@ pub(crate) fn month(word: &str) -> Option<u32> {
         .iter()
         .position(|m| *m == w || (w.len() == 3 && m.starts_with(&w)))
         .map(|i| i as u32 + 1)
+        .or_else(|| {
+            // the other languages' names (lexicon.txt), for dates printed on web pages
+            let lower = word.trim_end_matches(['.', ',']).to_lowercase();
+            super::lexicon::lex().months.get(lower.as_str()).copied()
+        })
 }
 
 const WEEKDAYS: [(&str, Weekday); 7] = [
@@ -346,15 +323,10 @@ struct Parts {
     zone: Option<Zone>,
 }
 
-/// Words that may stand between the pieces of a date.
-const FILLERS: &[&str] = &[
-    "at", "on", "of", "the", "-", "–", "—", "@", "/", "local", "time",
-];
-
 impl Parts {
     fn take(&mut self, tok: &str) -> Result<(), String> {
-        let lower = tok.to_ascii_lowercase();
-        if FILLERS.contains(&lower.as_str()) {
+        let lower = tok.to_lowercase();
+        if super::lexicon::lex().date_fillers.contains(lower.as_str()) {
             return Ok(());
         }
         if let Some(d) = weekday(tok) {

@@ -46,6 +46,12 @@ pub(crate) struct Lexicon {
     pub(crate) byline_openings: Vec<&'static str>,
     /// The word that opens a byline before the names (`By`, `Von`, `Par`).
     pub(crate) byline_by: Words,
+    /// Month names of other languages, with their number.
+    pub(crate) months: HashMap<&'static str, u32, FnvBuild>,
+    /// Labels that introduce a date (`updated on`), longest first.
+    pub(crate) date_labels: Vec<&'static str>,
+    /// Words that may stand between the pieces of a date (`at`, `de`).
+    pub(crate) date_fillers: Words,
     /// Newsroom roles that follow a name on an author line.
     pub(crate) roles: Vec<&'static str>,
     /// Capitalized words that begin sentences, not names.
@@ -80,6 +86,9 @@ impl Lexicon {
             credit_words: Words::default(),
             byline_openings: Vec::new(),
             byline_by: Words::default(),
+            months: HashMap::default(),
+            date_labels: Vec::new(),
+            date_fillers: Words::default(),
             roles: Vec::new(),
             function_words: Words::default(),
             speech_verbs: Words::default(),
@@ -100,6 +109,7 @@ impl Lexicon {
                 lex.errors.push(format!("lexicon.txt line {}: {e}", n + 1));
             }
         }
+        lex.date_labels.sort_by_key(|l| std::cmp::Reverse(l.len()));
         lex.longest_photo_agency = lex
             .photo_agencies
             .iter()
@@ -131,6 +141,21 @@ impl Lexicon {
                 self.prefixes.push((reason, unquote(opening), words));
                 return Ok(());
             }
+            "months" => {
+                let (name, number) = line.rsplit_once(' ').ok_or("a month is: name, number")?;
+                let number = number
+                    .parse()
+                    .ok()
+                    .filter(|n| (1..=12).contains(n))
+                    .ok_or(format!("{number:?} is no month number"))?;
+                self.months.insert(name, number);
+                return Ok(());
+            }
+            "date_labels" => {
+                self.date_labels.push(unquote(line));
+                return Ok(());
+            }
+            "date_fillers" => &mut self.date_fillers,
             "byline_openings" => {
                 self.byline_openings.push(unquote(line));
                 return Ok(());

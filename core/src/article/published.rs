@@ -177,6 +177,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn reads_month_names_of_other_languages() {
+        for (text, want) in [
+            ("16. Oktober 2011", "2011-10-16"),
+            ("16 Oktober 2011, 10:55", "2011-10-16T10:55:00"),
+            ("3 février 2020", "2020-02-03"),
+            ("12 de mayo de 2019", "2019-05-12"),
+            ("Pubblicato il 19 Febbraio 2020", "2020-02-19"),
+            ("5. März 2019", "2019-03-05"),
+        ] {
+            let got = Published::parse(text).map(|p| p.to_string());
+            assert_eq!(got.as_deref().ok(), Some(want), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
     fn round_trips_iso_forms() {
         for s in [
             "2018-04-17",

@@ -215,11 +215,14 @@ pub(crate) fn decide(dom: &Dom, r: &Rendered, titles: &[String], authors: &[Stri
             named[id] >= CONTENT_SHARE * total || raw_prose[id] >= FURNITURE_MAX_SHARE * total;
         // ... or most of the content-named element it is in (`<div class="entry share">`
         // inside `<article class="post">`).
-        if !holds_article && raw_prose[id] > 0.0 {
+        let also_content = dom
+            .element(id as NodeId)
+            .is_some_and(|e| cache.named_content(e));
+        if !holds_article && also_content && raw_prose[id] > 0.0 {
             let within = dom
                 .ancestors(id as NodeId)
                 .find(|&a| page.hints[a as usize] == Some(Hint::Content));
-            holds_article = within.is_some_and(|a| raw_prose[id] >= 0.6 * raw_prose[a as usize]);
+            holds_article = within.is_none_or(|a| raw_prose[id] >= 0.6 * raw_prose[a as usize]);
         }
         // A heading's own names are its anchor (`<h3 id="nav_the_results">`), not its role.
         let heading = matches!(dom.name(id as NodeId).as_bytes(), [b'h', b'1'..=b'6']);
@@ -374,13 +377,19 @@ fn classify_blocks(
     let mut kinds: Vec<(BlockKind, Option<Reason>)> = vec![(BlockKind::Paragraph, None); n];
     // The body starts at the first block of prose in the container after the title.
     let from = title.map_or(0, |t| t + 1);
+    // ... or at the first block of the element the markup names as the body, below the
+    // container (`<div class="entry-content">` in `<article>`).
     let body_start = (from..n)
         .find(|&i| {
             inside[i]
-                && page.feats[i].prose > 0.0
-                && page.feats[i].words >= 8
                 && page.furniture_below(raw[i].owner, container).is_none()
-                && page.heading(raw[i].owner).is_none()
+                && ((page.feats[i].prose > 0.0
+                    && page.feats[i].words >= 8
+                    && page.heading(raw[i].owner).is_none())
+                    || page
+                        .up(raw[i].owner)
+                        .take_while(|&a| a != container)
+                        .any(|a| page.hint(a) == Some(Hint::Content)))
         })
         .or_else(|| (0..n).find(|&i| inside[i]))
         .unwrap_or(n);

@@ -293,6 +293,18 @@ impl HintCache {
         best
     }
 
+    /// Whether one of the names in `class` or `id` of `e` calls it the content, whatever
+    /// the others say (`class="entry themeform share"`).
+    pub(crate) fn named_content(&mut self, e: &Element) -> bool {
+        [e.attr("class"), e.attr("id")]
+            .into_iter()
+            .flatten()
+            .any(|v| {
+                v.split_ascii_whitespace()
+                    .any(|n| name_hint(n) == Some(Hint::Content))
+            })
+    }
+
     /// The hint of element `e`, from its name, `itemprop`, `role`, `class` and `id`.
     pub(crate) fn hint(&mut self, e: &Element) -> Option<Hint> {
         if let Some(prop) = e.attr("itemprop") {
