@@ -394,6 +394,7 @@ fn classify_blocks(
         .or_else(|| (0..n).find(|&i| inside[i]))
         .unwrap_or(n);
     let mut header_date = None;
+    let mut outside_date = None;
     let mut byline = None;
     for i in 0..n {
         let b = &raw[i];
@@ -412,6 +413,14 @@ fn classify_blocks(
             continue;
         }
         if !inside[i] && !in_header {
+            // a date the markup marks as such, before the article's body: the page's date
+            if outside_date.is_none()
+                && i < body_start
+                && page.part_below(b.owner, NONE) == Some(Hint::Date)
+                && f.words <= 12
+            {
+                outside_date = header_published(piece);
+            }
             // a kicker right above the title
             if title == Some(i + 1) && f.words <= 5 && f.link_density < 1.0 {
                 kinds[i] = (BlockKind::Kicker, None);
@@ -433,6 +442,9 @@ fn classify_blocks(
             {
                 if byline.is_none() {
                     byline = Some(piece.to_owned());
+                }
+                if header_date.is_none() && has_year(piece) {
+                    header_date = header_published(piece);
                 }
                 Some(BlockKind::Byline)
             } else if part == Some(Hint::Date)
@@ -469,6 +481,24 @@ fn classify_blocks(
         if let Some(r) = reason_of_text(piece) {
             kinds[i] = (BlockKind::Boilerplate, Some(r));
             continue;
+        }
+        // A date line near the top of the body (`Datum: 18.10.2021`), or a date opening
+        // the first paragraph as a wire dateline does (`27.1.2022 - Bei der ...`).
+        let near_top = i <= body_start + 3;
+        if f.words <= 12 && classify::is_date_line(piece, f.words) {
+            if near_top && header_date.is_none() {
+                header_date = header_published(piece);
+            }
+            kinds[i] = (BlockKind::Dateline, None);
+            continue;
+        }
+        if near_top
+            && header_date.is_none()
+            && let Some((head, _)) = piece
+                .split_once([' ', '\u{a0}'])
+                .filter(|(_, rest)| rest.starts_with(['-', '–', '—', '|']))
+        {
+            header_date = Published::parse(head).ok();
         }
         let kind = match part {
             Some(Hint::Caption) => {
@@ -544,7 +574,7 @@ fn classify_blocks(
     }
     Decided {
         blocks,
-        header_date,
+        header_date: header_date.or(outside_date),
         byline,
     }
 }
@@ -596,9 +626,23 @@ fn has_year(piece: &str) -> bool {
 
 /// The publication date a header line prints: `Published 12 March 2020`, `12.03.2020 | 10:15`.
 fn header_published(piece: &str) -> Option<Published> {
+    let piece = piece.lines().next().unwrap_or(piece);
+    if piece.len() > 200 {
+        return None;
+    }
     let after_on = piece.rsplit_once(" on ").map(|(_, d)| d);
-    std::iter::once(piece)
-        .chain(piece.split(['|', '•', '·', '/']).map(str::trim))
-        .chain(after_on)
-        .find_map(|p| Published::parse(p).ok())
+    // the date that opens the line, before a place or a name: `07.11.2023 Ormalingen`
+    let words: Vec<&str> = piece.split_whitespace().collect();
+    let openings = (1..=words.len().min(6))
+        .rev()
+        .map(move |k| words[..k].join(" "));
+    std::iter::once(piece.to_owned())
+        .chain(
+            piece
+                .split(['|', '•', '·', '/'])
+                .map(|p| p.trim().to_owned()),
+        )
+        .chain(after_on.map(str::to_owned))
+        .chain(openings)
+        .find_map(|p| Published::parse(&p).ok())
 }
