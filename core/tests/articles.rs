@@ -5,6 +5,9 @@
 //!
 //! An expected block is matched by its exact text; blocks the file does not list are not
 //! checked (they are ordinary paragraphs, mostly). `title = ""` says there is none.
+//!
+//! Web pages (`data/pages/*.html`) are checked the same way, with what their metadata must
+//! give besides: `authors`, `language`, `site_name`.
 
 mod support;
 
@@ -22,6 +25,12 @@ struct Expected {
     block: Vec<ExpectedBlock>,
     #[serde(default)]
     quote: Vec<ExpectedQuote>,
+    /// For a web page: the authors its metadata or byline names.
+    authors: Option<Vec<String>>,
+    /// For a web page: its language (`en`).
+    language: Option<String>,
+    /// For a web page: its site's name.
+    site_name: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -62,6 +71,34 @@ fn check(a: &Article, want: &Expected) -> Vec<String> {
         let got = a.published.as_ref().map(ToString::to_string);
         if got.as_deref() != Some(date.as_str()) {
             wrong.push(format!("published: got {got:?}, expected {date}"));
+        }
+    }
+    if let Some(authors) = &want.authors {
+        let got: Vec<&str> = a
+            .page
+            .as_ref()
+            .map(|p| p.authors.iter().map(|x| x.value.as_str()).collect())
+            .unwrap_or_default();
+        if got != *authors {
+            wrong.push(format!("authors: got {got:?}, expected {authors:?}"));
+        }
+    }
+    if let Some(language) = &want.language
+        && a.meta.language.as_ref() != Some(language)
+    {
+        wrong.push(format!(
+            "language: got {:?}, expected {language}",
+            a.meta.language
+        ));
+    }
+    if let Some(site) = &want.site_name {
+        let got = a
+            .page
+            .as_ref()
+            .and_then(|p| p.site_name.as_ref())
+            .map(|s| s.value.as_str());
+        if got != Some(site.as_str()) {
+            wrong.push(format!("site_name: got {got:?}, expected {site}"));
         }
     }
     for b in &want.block {
@@ -118,6 +155,45 @@ fn check(a: &Article, want: &Expected) -> Vec<String> {
         }
     }
     wrong
+}
+
+/// Parses each file of `folder` with extension `ext` and checks it against its `.toml`.
+fn check_folder(folder: &str, ext: &str, parse: fn(&str) -> Article) -> usize {
+    let dir = dir().with_file_name(folder);
+    let mut names: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("read the cases folder")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == ext))
+        .collect();
+    names.sort();
+    let mut failures = Vec::new();
+    for path in &names {
+        let text = std::fs::read_to_string(path).expect("read case");
+        let expected = std::fs::read_to_string(path.with_extension("toml"))
+            .unwrap_or_else(|e| panic!("{}: no expected structure: {e}", path.display()));
+        let want: Expected =
+            toml::from_str(&expected).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let a = parse(&text);
+        for line in check(&a, &want) {
+            failures.push(format!(
+                "{}: {line}",
+                path.file_name().unwrap_or_default().to_string_lossy()
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} problems:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    names.len()
+}
+
+#[test]
+fn web_pages() {
+    let n = check_folder("pages", "html", copydesk::html::parse);
+    assert!(n >= 3, "at least three pages, found {n}");
 }
 
 #[test]

@@ -37,6 +37,9 @@ pub(crate) struct Block {
     /// For a block whose text repeats an earlier block's exactly, the earlier block's
     /// index; else None.
     repeat_of: Option<usize>,
+    /// For a block of a web page: the line of its element's start tag in the markup and
+    /// the element's path (`body > div#main > article > p`); else None.
+    element: Option<(u32, String)>,
 }
 
 /// A quotation in a paragraph: the quoted words, their `[start, end)` str indices, and the
@@ -90,6 +93,7 @@ impl Article {
             index,
             reason: b.reason.map(|r| r.as_str()),
             repeat_of: b.repeat_of,
+            element: b.element.as_ref().map(|e| (e.line, e.path.clone())),
         }
     }
 }
@@ -156,6 +160,34 @@ impl Article {
     #[getter]
     fn language(&self) -> Option<&str> {
         self.inner.meta.language.as_deref()
+    }
+
+    /// When a crawler fetched the page (a WARC record's date), kept apart from `published`.
+    #[getter]
+    fn crawled<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.inner
+            .crawled
+            .as_ref()
+            .map(|p| published_to_py(py, p))
+            .transpose()
+    }
+
+    /// For a web page: what its metadata says (title, authors, published, site_name,
+    /// language, url...), each value a dict of `value` and `from` (where it was found);
+    /// `None` for text input.
+    #[getter]
+    fn metadata<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        let Some(page) = &self.inner.page else {
+            return Ok(None);
+        };
+        let json = serde_json::to_string(page).map_err(|e| invalid(py, e.to_string()))?;
+        py.import("json")?.call_method1("loads", (json,)).map(Some)
+    }
+
+    /// Problems met while reading and parsing that did not stop it.
+    #[getter]
+    fn warnings(&self) -> Vec<String> {
+        self.inner.warnings.clone()
     }
 
     /// Every block, in order.
@@ -272,7 +304,8 @@ impl Block {
     }
 
     /// The block as a dict, the same shape as a block in `copydesk parse` output:
-    /// `kind`, `text`, `start`, `end`, and `reason` / `repeat_of` when they apply.
+    /// `kind`, `text`, `start`, `end`, and `reason` / `repeat_of` / `element` when they
+    /// apply.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);
         d.set_item("kind", self.kind)?;
@@ -284,6 +317,12 @@ impl Block {
         }
         if let Some(repeat_of) = self.repeat_of {
             d.set_item("repeat_of", repeat_of)?;
+        }
+        if let Some((line, path)) = &self.element {
+            let e = PyDict::new(py);
+            e.set_item("line", line)?;
+            e.set_item("path", path)?;
+            d.set_item("element", e)?;
         }
         Ok(d)
     }
@@ -359,6 +398,35 @@ pub(crate) fn parse(
         source: "<text>".to_owned(),
         text,
         published,
+        ..Document::default()
+    };
+    let article = py.detach(|| article::parse_document(doc));
+    Ok(Article {
+        inner: Arc::new(article),
+    })
+}
+
+/// Parses one web page from its markup: the article found in the page, its metadata
+/// read (`Article.metadata`), every piece of the page's visible text in one block.
+#[pyfunction]
+#[pyo3(signature = (html, *, url = None, published = None, id = None))]
+pub(crate) fn parse_html(
+    py: Python<'_>,
+    html: String,
+    url: Option<String>,
+    published: Option<&Bound<'_, PyAny>>,
+    id: Option<String>,
+) -> PyResult<Article> {
+    let published = published_arg(py, published)?;
+    let doc = Document {
+        id: id.unwrap_or_default(),
+        source: "<html>".to_owned(),
+        html: Some(html),
+        published,
+        meta: article::Metadata {
+            url,
+            ..article::Metadata::default()
+        },
         ..Document::default()
     };
     let article = py.detach(|| article::parse_document(doc));

@@ -24,7 +24,7 @@ fn main(py: Python<'_>, argv: Vec<String>) -> u8 {
 #[pymodule(gil_used = false)]
 mod _copydesk {
     #[pymodule_export]
-    use super::article::{Article, Block, Quote, Sentence, parse, parse_many, read};
+    use super::article::{Article, Block, Quote, Sentence, parse, parse_html, parse_many, read};
     #[pymodule_export]
     use super::dates::{DateRange, TemporalExpression, find_dates, find_dates_many};
     #[pymodule_export]

@@ -56,6 +56,15 @@ impl Serialize for ArticleJson<'_> {
         map.serialize_entry("outlet", &a.meta.outlet)?;
         map.serialize_entry("language", &a.meta.language)?;
         map.serialize_entry("title", &a.title())?;
+        if let Some(crawled) = &a.crawled {
+            map.serialize_entry("crawled", crawled)?;
+        }
+        if let Some(page) = &a.page {
+            map.serialize_entry("metadata", page)?;
+        }
+        if !a.warnings.is_empty() {
+            map.serialize_entry("warnings", &a.warnings)?;
+        }
         map.serialize_entry("blocks", &Blocks(self))?;
         map.serialize_entry("quotes", &Quotes(self))?;
         map.end()
@@ -81,6 +90,7 @@ impl Serialize for Blocks<'_, '_> {
                 piece: Piece::new(view, block.span),
                 reason: block.reason.map(|r| r.as_str()),
                 repeat_of: block.repeat_of,
+                element: block.element.as_ref(),
                 sentences,
             })?;
         }
@@ -97,6 +107,8 @@ struct BlockJson<'a> {
     reason: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     repeat_of: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    element: Option<&'a super::ElementPlace>,
     #[serde(skip_serializing_if = "Option::is_none")]
     sentences: Option<Vec<Piece<'a>>>,
 }

@@ -39,6 +39,8 @@ struct Feat {
     words: usize,
     link_density: f32,
     prose: f32,
+    /// Reads as body text: a long block, or a sentence of eight words or more.
+    body_like: bool,
 }
 
 fn features(text: &str, b: &RawBlock) -> Feat {
@@ -62,9 +64,10 @@ fn features(text: &str, b: &RawBlock) -> Feat {
             '.', '!', '?', '"', '”', '“', '»', '«', ')', '…', ':', '。', '\'',
         ]);
     let nonlink = (b.chars - b.link_chars.min(b.chars)) as f32;
+    let body_like = link_density <= 0.5 && (words >= 25 || (words >= 8 && sentence));
     let prose = if link_density > 0.5 || words < 4 {
         0.0
-    } else if words >= 25 || (words >= 8 && sentence) {
+    } else if body_like {
         nonlink
     } else if words >= 8 {
         nonlink * 0.3
@@ -75,6 +78,7 @@ fn features(text: &str, b: &RawBlock) -> Feat {
         words,
         link_density,
         prose,
+        body_like,
     }
 }
 
@@ -383,13 +387,14 @@ fn classify_blocks(
         .find(|&i| {
             inside[i]
                 && page.furniture_below(raw[i].owner, container).is_none()
-                && ((page.feats[i].prose > 0.0
-                    && page.feats[i].words >= 8
-                    && page.heading(raw[i].owner).is_none())
+                && ((page.feats[i].body_like && page.heading(raw[i].owner).is_none())
                     || page
                         .up(raw[i].owner)
                         .take_while(|&a| a != container)
-                        .any(|a| page.hint(a) == Some(Hint::Content)))
+                        .any(|a| {
+                            page.hint(a) == Some(Hint::Content)
+                                && title.is_none_or(|t| !page.inside(raw[t].owner, a))
+                        }))
         })
         .or_else(|| (0..n).find(|&i| inside[i]))
         .unwrap_or(n);
@@ -434,6 +439,16 @@ fn classify_blocks(
         }
         let part = page.part_below(b.owner, container);
         let level = page.heading(b.owner);
+        // a section label right above the title, or one the markup names
+        if title.is_some_and(|t| i < t && i + 3 > t)
+            && f.words <= 5
+            && f.link_density < 1.0
+            && (part == Some(Hint::Kicker) || title == Some(i + 1))
+            && reason_of_text(piece).is_none()
+        {
+            kinds[i] = (BlockKind::Kicker, None);
+            continue;
+        }
         if in_header {
             let words = f.words;
             let kind = if part == Some(Hint::Byline)
@@ -453,6 +468,9 @@ fn classify_blocks(
             {
                 if header_date.is_none() {
                     header_date = header_published(piece);
+                }
+                if byline.is_none() {
+                    byline = names_after_by(piece);
                 }
                 Some(BlockKind::Dateline)
             } else if let Some(r) = reason_of_text(piece) {
@@ -611,6 +629,17 @@ fn related_lists(page: &Page<'_>, inside: &[bool], kinds: &mut [(BlockKind, Opti
             i += 1;
         }
     }
+}
+
+/// The names after a byline word inside a date line: `Veröffentlicht am 12. Mai 2021 von
+/// Anna Berger` -> `von Anna Berger`.
+fn names_after_by(piece: &str) -> Option<String> {
+    let words: Vec<&str> = piece.split_whitespace().collect();
+    let at = words.iter().enumerate().skip(1).find_map(|(i, w)| {
+        let next = words.get(i + 1)?;
+        (lexicon::is_byline_word(w) && next.starts_with(char::is_uppercase)).then_some(i)
+    })?;
+    Some(words[at..].join(" "))
 }
 
 /// Whether `piece` holds a year of this century or the last (`2019`, `17.12.2019`).

@@ -27,6 +27,8 @@ class Block:
     def reason(self) -> Optional[str]: ...
     @property
     def repeat_of(self) -> Optional[int]: ...
+    @property
+    def element(self) -> Optional[Tuple[int, str]]: ...
     def to_dict(self) -> Dict[str, Any]: ...
 
 @final
@@ -84,6 +86,12 @@ class Article:
     def outlet(self) -> Optional[str]: ...
     @property
     def language(self) -> Optional[str]: ...
+    @property
+    def crawled(self) -> Optional[datetime.date]: ...
+    @property
+    def metadata(self) -> Optional[Dict[str, Any]]: ...
+    @property
+    def warnings(self) -> List[str]: ...
     @property
     def blocks(self) -> List[Block]: ...
     @property
@@ -156,6 +164,15 @@ def parse(
     text: str, published: Optional[_DateLike] = None, id: Optional[str] = None
 ) -> Article:
     """Parse one article from its text."""
+
+def parse_html(
+    html: str,
+    *,
+    url: Optional[str] = None,
+    published: Optional[_DateLike] = None,
+    id: Optional[str] = None,
+) -> Article:
+    """Parse one web page from its markup: the article found in it, its metadata read."""
 
 def parse_many(
     texts: Iterable[str],
