@@ -45,6 +45,7 @@ def html_dir():
 
 
 def render_tool():
+    sys.path.insert(0, str(REPO.parent / "shared" / "tools"))
     sys.path.insert(0, str(data_dir().parent / "tools"))
     import render_visible_text  # noqa: E402
     return render_visible_text

@@ -22,7 +22,8 @@ pub(crate) const EXAMPLES: &str = "Examples:
 
 Block kinds: title, dek, byline, dateline, kicker, heading, paragraph, caption, credit,
 source_tag, boilerplate (with a reason: ui, navigation, share, related, read_more, video,
-newsletter, subscribe, ad, copyright, cookie, comments, tags, link, wire_marker).
+newsletter, subscribe, ad, copyright, cookie, comments, tags, link, wire_marker, and outside
+for the page around a web page's article).
 Offsets (start, end) count characters (Python str indices) into the article's text.";
 
 #[derive(Debug, Args)]

@@ -235,7 +235,11 @@ impl Renderer<'_> {
                 }
                 self.out.text.push_str(line);
             }
-            let span = Span::new(start, self.out.text.len());
+            // the text keeps no-break spaces and tabs as a copy does; the block does not
+            let span = Span::new(start, self.out.text.len()).trim(&self.out.text);
+            if span.is_empty() {
+                continue;
+            }
             let chars = span
                 .slice(&self.out.text)
                 .chars()
