@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 
 use super::lexicon::{self, starts_upper_or_digit};
-use super::{Block, BlockKind, Published, Reason, datetext};
+use super::{Block, BlockKind, Published, Reason, datetext, region};
 use crate::text::{Span, paragraphs};
 
 /// What the classifier found: the blocks, and a publication date printed in the header.
@@ -167,6 +167,7 @@ pub(crate) fn classify(text: &str, meta_title: Option<&str>) -> Classified {
     let mut units = split_units(text);
     by_content(text, &mut units);
     by_neighbours(text, &mut units);
+    around_the_article(&mut units);
     let (body_start, title) = by_place(text, &mut units, meta_title);
     // Headings come after the title: a short line between the header's bylines and dates
     // and the first paragraph is one too.
@@ -190,6 +191,27 @@ pub(crate) fn classify(text: &str, meta_title: Option<&str>) -> Classified {
         .collect();
     mark_repeats(text, &mut blocks);
     Classified { blocks, published }
+}
+
+/// On a whole page copied as text, the lines far from the article's run of prose are the
+/// page around it (see `region.rs`).
+fn around_the_article(units: &mut [Unit]) {
+    let weighed: Vec<region::Weighed> = units
+        .iter()
+        .map(|u| region::Weighed {
+            kind: u.kind,
+            reason: u.reason,
+            words: u.words,
+            body: u.body(),
+            headline: u.headline,
+        })
+        .collect();
+    for i in region::outside(&weighed) {
+        if let Some(u) = units.get_mut(i) {
+            u.set(BlockKind::Boilerplate);
+            u.reason = Some(Reason::Outside);
+        }
+    }
 }
 
 /// Paragraphs, with the pieces that share a line with others split off: a wire dateline

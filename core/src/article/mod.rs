@@ -65,6 +65,7 @@ mod markdown;
 mod page;
 mod published;
 pub(crate) mod quotes;
+mod region;
 
 pub use json::ArticleJson;
 pub use markdown::to_markdown;

@@ -9,7 +9,7 @@
 //! `content.rs`): the container the article's prose is in, the title that repeats the
 //! page's metadata, the header under it (byline, dates, dek), and the furniture around and
 //! inside it (navigation, share buttons, related stories, comments, ads...), set aside as
-//! [`BlockKind::Boilerplate`] with its [`Reason`](crate::article::Reason) (`outside` for
+//! [`BlockKind::Boilerplate`](crate::article::BlockKind::Boilerplate) with its [`Reason`](crate::article::Reason) (`outside` for
 //! the page around the article).
 //!
 //! ```
