@@ -50,7 +50,8 @@ pub(crate) struct InputArgs {
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
-    /// Publication date of every input article (ISO 8601, e.g. 2018-04-17).
+    /// Publication date of every input article: ISO 8601 (2018-04-17, 2018-04-17T14:03Z)
+    /// or as pages write it (17 April 2018, April 17, 2018, 17.04.2018).
     #[arg(long, value_name = "DATE", value_parser = parse_published)]
     pub published: Option<Published>,
 

@@ -206,3 +206,17 @@ fn a_records_date_field_is_read_and_a_bad_one_is_a_warning() {
         text(&out.stderr)
     );
 }
+
+#[test]
+fn language_is_told_from_the_text_when_the_source_gives_none() {
+    let a = &articles(&copydesk(&["parse", "seeds/001_ade9787c78681141.txt"]))[0];
+    assert_eq!(a["language"], "en");
+    assert_eq!(a["language_from"], "text");
+    let record = r#"{"id": "r", "language": "de", "text": "The minister spoke on Monday about the budget for next year and the taxes."}"#;
+    let a = &articles(&copydesk_stdin(
+        &["parse", "--input-format", "jsonl", "-"],
+        record,
+    ))[0];
+    assert_eq!(a["language"], "de", "the source's language is kept");
+    assert_eq!(a["language_from"], "source");
+}

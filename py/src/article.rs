@@ -156,10 +156,18 @@ impl Article {
         self.inner.meta.outlet.as_deref()
     }
 
-    /// The language, when the source gave one.
+    /// The language as an ISO 639-1 code (`"en"`): the source's (a record's field, the
+    /// page's markup) or, when the source gives none, told from the text; `None` when it
+    /// cannot be told reliably.
     #[getter]
     fn language(&self) -> Option<&str> {
         self.inner.meta.language.as_deref()
+    }
+
+    /// True when `language` was told from the text rather than given by the source.
+    #[getter]
+    fn language_detected(&self) -> bool {
+        self.inner.language_detected
     }
 
     /// When a crawler fetched the page (a WARC record's date), kept apart from `published`.
@@ -557,11 +565,21 @@ pub(crate) fn parse_many<'py>(
                     format!("item {i} is {type_name}: parse_many takes texts (str)"),
                 )
             })?;
-            let date = batch::date_of(py, published.next(py, i, "published")?)?;
-            let id = match ids.next(py, i, "ids")? {
+            let given = ids.next(py, i, "ids")?;
+            let id = match &given {
                 Some(id) => id.str()?.to_cow()?.into_owned(),
                 None => i.to_string(),
             };
+            // A bad date names the item it belongs to (and its id, when ids were given).
+            let date = batch::date_of(py, published.next(py, i, "published")?).map_err(|e| {
+                let which = match given {
+                    Some(_) => format!("item {i} (id {id:?})"),
+                    None => format!("item {i}"),
+                };
+                let err = invalid(py, format!("published of {which}: {}", e.value(py)));
+                err.set_cause(py, Some(e));
+                err
+            })?;
             Ok(Document {
                 id,
                 source: "<text>".to_owned(),

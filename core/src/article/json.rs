@@ -6,7 +6,8 @@ use super::Article;
 use crate::text::{OffsetUnit, Span, SpanConverter};
 
 /// A view of an [`Article`] that serializes to its documented JSON form: `id`, `source`,
-/// `published`, `url`, `outlet`, `language`, `title`; `blocks`, each `kind`, `text`,
+/// `published`, `url`, `outlet`, `language` (with `language_from`, `source` or `text`, when
+/// it is known), `title`; `blocks`, each `kind`, `text`,
 /// `start`, `end`, and when they apply `reason` (boilerplate), `repeat_of` (the index of
 /// the block it repeats) and, with [`ArticleJson::with_sentences`], `sentences`; and
 /// `quotes`, each `text`, `start`, `end`, `block`, `speaker`, `speaker_start`,
@@ -55,6 +56,14 @@ impl Serialize for ArticleJson<'_> {
         map.serialize_entry("url", &a.meta.url)?;
         map.serialize_entry("outlet", &a.meta.outlet)?;
         map.serialize_entry("language", &a.meta.language)?;
+        if a.meta.language.is_some() {
+            let from = if a.language_detected {
+                "text"
+            } else {
+                "source"
+            };
+            map.serialize_entry("language_from", from)?;
+        }
         map.serialize_entry("title", &a.title())?;
         if let Some(crawled) = &a.crawled {
             map.serialize_entry("crawled", crawled)?;

@@ -293,6 +293,7 @@ pub fn whole_text(id: impl Into<String>, text: impl Into<String>) -> Article {
         quotes: Vec::new(),
         page: None,
         warnings: Vec::new(),
+        language_detected: false,
         text,
     }
 }
