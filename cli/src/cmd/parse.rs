@@ -3,6 +3,7 @@
 use std::io::Write;
 
 use copydesk::article::{self, Article, ArticleJson};
+use copydesk::dates;
 use copydesk::text::{OffsetUnit, SpanConverter};
 
 use clap::{Args, ValueEnum};
@@ -38,6 +39,16 @@ pub(crate) struct ParseArgs {
     /// List each block's sentences too.
     #[arg(long)]
     pub sentences: bool,
+
+    /// For each article without a publication date, infer one from its own temporal
+    /// expressions: `published_inferred` (date, earliest, latest, confidence, evidence).
+    #[arg(long)]
+    pub infer_published: bool,
+
+    /// With --infer-published: the publication dates lie in this window (the period the
+    /// collection was gathered in): a year (1987), a month (1987-02) or FIRST..LAST.
+    #[arg(long, value_name = "WINDOW", value_parser = parse_window, requires = "infer_published")]
+    pub published_window: Option<(jiff::civil::Date, jiff::civil::Date)>,
 
     #[command(flatten)]
     pub output: OutputArgs,
@@ -92,6 +103,14 @@ pub(crate) fn run(args: &ParseArgs, report: &mut Report) -> Result<(), BoxError>
         )
         .into());
     }
+    if args.infer_published && !matches!(format, ParseFormat::Jsonl | ParseFormat::Json) {
+        return Err(UsageError(
+            "--infer-published goes with --format jsonl or json (published_inferred is a field of \
+             the JSON form)"
+                .into(),
+        )
+        .into());
+    }
     let shape = match format {
         ParseFormat::Jsonl => Shape::Jsonl,
         ParseFormat::Json => Shape::Json,
@@ -114,7 +133,12 @@ pub(crate) fn run(args: &ParseArgs, report: &mut Report) -> Result<(), BoxError>
     for_each_batch(&args.input, report, |batch| {
         for a in article::parse_batch(batch) {
             if matches!(shape, Shape::Jsonl | Shape::Json) {
-                let view = ArticleJson::new(&a, OffsetUnit::Chars).with_sentences(args.sentences);
+                let inferred = (args.infer_published && a.published.is_none())
+                    .then(|| dates::infer_published_within(&a, args.published_window))
+                    .flatten();
+                let view = ArticleJson::new(&a, OffsetUnit::Chars)
+                    .with_sentences(args.sentences)
+                    .with_inferred(inferred.as_ref());
                 records.object(&view)?;
                 continue;
             }
@@ -225,4 +249,8 @@ fn write_text(out: &mut impl Write, a: &Article, sentences: bool) -> std::io::Re
 /// Line breaks inside a block (wrapped wire copy) shown as spaces.
 fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn parse_window(value: &str) -> Result<(jiff::civil::Date, jiff::civil::Date), String> {
+    dates::parse_window(value).map_err(|e| e.to_string())
 }

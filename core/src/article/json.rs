@@ -27,6 +27,7 @@ pub struct ArticleJson<'a> {
     article: &'a Article,
     converter: SpanConverter<'a>,
     sentences: bool,
+    inferred: Option<&'a crate::dates::Inferred>,
 }
 
 impl<'a> ArticleJson<'a> {
@@ -36,7 +37,18 @@ impl<'a> ArticleJson<'a> {
             article,
             converter: SpanConverter::new(&article.text, unit),
             sentences: false,
+            inferred: None,
         }
+    }
+
+    /// Also write `published_inferred`: when the article was published by its own
+    /// expressions (see [`crate::dates::infer_published`]).
+    pub fn with_inferred(
+        mut self,
+        inferred: Option<&'a crate::dates::Inferred>,
+    ) -> ArticleJson<'a> {
+        self.inferred = inferred;
+        self
     }
 
     /// Also list each block's sentences.
@@ -53,6 +65,12 @@ impl Serialize for ArticleJson<'_> {
         map.serialize_entry("id", &a.id)?;
         map.serialize_entry("source", &a.source)?;
         map.serialize_entry("published", &a.published)?;
+        if let Some(inferred) = self.inferred {
+            map.serialize_entry(
+                "published_inferred",
+                &inferred.to_json(&a.text, &self.converter),
+            )?;
+        }
         map.serialize_entry("url", &a.meta.url)?;
         map.serialize_entry("outlet", &a.meta.outlet)?;
         map.serialize_entry("language", &a.meta.language)?;

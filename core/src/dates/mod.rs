@@ -88,6 +88,7 @@ mod calendar;
 mod discourse;
 mod expr;
 mod grammar;
+mod infer;
 mod lexicon;
 mod resolve;
 mod tense;
@@ -102,6 +103,10 @@ use crate::article::{Article, BlockKind};
 use crate::text::{Span, SpanConverter};
 
 pub use expr::Mod;
+pub use infer::{
+    CRAWL_LOOKBACK_YEARS, Evidence, Inferred, InferredJson, SUPPORT, infer_published,
+    infer_published_within, parse_window,
+};
 
 use expr::{Expr, Rel, YearRef};
 use grammar::{Grammar, Match};
