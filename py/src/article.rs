@@ -192,6 +192,32 @@ impl Article {
         py.import("json")?.call_method1("loads", (json,)).map(Some)
     }
 
+    /// When the article was published, by its own temporal expressions: a dict of `date`,
+    /// `earliest`, `latest` (ISO dates, inclusive), `confidence` and `evidence` (each
+    /// `text`, `start`, `end`, `value`), the same as `copydesk parse --infer-published`
+    /// writes; `None` when the text does not tell. `window` bounds it: a year (`"1987"`),
+    /// a month (`"1987-02"`) or `"FIRST..LAST"`, the period the collection is from. The
+    /// article's own `published` is not looked at.
+    #[pyo3(signature = (*, window = None))]
+    fn infer_published<'py>(
+        &self,
+        py: Python<'py>,
+        window: Option<&str>,
+    ) -> PyResult<Option<Bound<'py, PyAny>>> {
+        let window = window
+            .map(copydesk::dates::parse_window)
+            .transpose()
+            .map_err(|e| crate::errors::to_pyerr(py, e))?;
+        let a = &self.inner;
+        let Some(inferred) = copydesk::dates::infer_published_within(a, window) else {
+            return Ok(None);
+        };
+        let converter = copydesk::text::SpanConverter::new(&a.text, OffsetUnit::Chars);
+        let json = serde_json::to_string(&inferred.to_json(&a.text, &converter))
+            .map_err(|e| invalid(py, e.to_string()))?;
+        py.import("json")?.call_method1("loads", (json,)).map(Some)
+    }
+
     /// Problems met while reading and parsing that did not stop it.
     #[getter]
     fn warnings(&self) -> Vec<String> {
