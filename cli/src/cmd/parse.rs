@@ -3,14 +3,13 @@
 use std::io::Write;
 
 use copydesk::article::{self, Article, ArticleJson};
-use copydesk::dates;
 use copydesk::text::{OffsetUnit, SpanConverter};
 
 use clap::{Args, ValueEnum};
 
 use crate::BoxError;
 use crate::UsageError;
-use crate::args::{InputArgs, OutputArgs};
+use crate::args::{InferArgs, InputArgs, OutputArgs};
 use crate::format::{Column, Records, Shape};
 use crate::input::{Report, for_each_batch};
 use crate::output::Output;
@@ -40,15 +39,8 @@ pub(crate) struct ParseArgs {
     #[arg(long)]
     pub sentences: bool,
 
-    /// For each article without a publication date, infer one from its own temporal
-    /// expressions: `published_inferred` (date, earliest, latest, confidence, evidence).
-    #[arg(long)]
-    pub infer_published: bool,
-
-    /// With --infer-published: the publication dates lie in this window (the period the
-    /// collection was gathered in): a year (1987), a month (1987-02) or FIRST..LAST.
-    #[arg(long, value_name = "WINDOW", value_parser = parse_window, requires = "infer_published")]
-    pub published_window: Option<(jiff::civil::Date, jiff::civil::Date)>,
+    #[command(flatten)]
+    pub infer: InferArgs,
 
     #[command(flatten)]
     pub output: OutputArgs,
@@ -103,7 +95,7 @@ pub(crate) fn run(args: &ParseArgs, report: &mut Report) -> Result<(), BoxError>
         )
         .into());
     }
-    if args.infer_published && !matches!(format, ParseFormat::Jsonl | ParseFormat::Json) {
+    if args.infer.infer_published && !matches!(format, ParseFormat::Jsonl | ParseFormat::Json) {
         return Err(UsageError(
             "--infer-published goes with --format jsonl or json (published_inferred is a field of \
              the JSON form)"
@@ -133,9 +125,7 @@ pub(crate) fn run(args: &ParseArgs, report: &mut Report) -> Result<(), BoxError>
     for_each_batch(&args.input, report, |batch| {
         for a in article::parse_batch(batch) {
             if matches!(shape, Shape::Jsonl | Shape::Json) {
-                let inferred = (args.infer_published && a.published.is_none())
-                    .then(|| dates::infer_published_within(&a, args.published_window))
-                    .flatten();
+                let inferred = args.infer.infer(&a);
                 let view = ArticleJson::new(&a, OffsetUnit::Chars)
                     .with_sentences(args.sentences)
                     .with_inferred(inferred.as_ref());
@@ -249,8 +239,4 @@ fn write_text(out: &mut impl Write, a: &Article, sentences: bool) -> std::io::Re
 /// Line breaks inside a block (wrapped wire copy) shown as spaces.
 fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn parse_window(value: &str) -> Result<(jiff::civil::Date, jiff::civil::Date), String> {
-    dates::parse_window(value).map_err(|e| e.to_string())
 }

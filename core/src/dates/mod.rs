@@ -219,6 +219,7 @@ impl Timex {
             input,
             converter,
             article: None,
+            inferred_reference: false,
         }
     }
 }
@@ -231,9 +232,17 @@ pub struct TimexJson<'a> {
     input: &'a str,
     converter: &'a SpanConverter<'a>,
     article: Option<&'a str>,
+    inferred_reference: bool,
 }
 
 impl<'a> TimexJson<'a> {
+    /// Adds `"reference": "inferred"`: the expression was resolved against a publication
+    /// date inferred from the article (see [`infer_published`]), not one it was given.
+    pub fn with_inferred_reference(mut self, yes: bool) -> TimexJson<'a> {
+        self.inferred_reference = yes;
+        self
+    }
+
     /// Adds the `article` field (the article's id) first.
     pub fn with_article(mut self, id: &'a str) -> TimexJson<'a> {
         self.article = Some(id);
@@ -293,6 +302,9 @@ impl Serialize for TimexJson<'_> {
                     converter: self.converter,
                 },
             )?;
+        }
+        if self.inferred_reference {
+            st.serialize_field("reference", "inferred")?;
         }
         st.end()
     }
