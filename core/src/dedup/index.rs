@@ -1,41 +1,4 @@
-//! A persisted, incremental dedup index: [`Index`].
-//!
-//! # On disk
-//!
-//! An index is a directory:
-//!
-//! - `MANIFEST`: the current state. Its first line is `copydesk-index <version>
-//!   <checksum>`, the rest a JSON object: the matching options (fixed when the index was
-//!   created), whether passage texts are stored, a generation number, and the list of
-//!   segments with the byte length and checksum of each.
-//! - `seg-NNNNNNNN.cdx`: segments, one per `add` (or one for all after `compact` or
-//!   `remove`), never changed once written. A segment starts with a 32-byte header: the
-//!   magic `CDESKIDX`, the format version (u32), the segment kind (u32, 1), the length of
-//!   the body (u64) and its checksum (u64); the body holds, little-endian, the segment's
-//!   articles (id, source, publication date), its passages (article, block, byte and
-//!   character spans, the shingle set, the first earlier passage with the same set, the
-//!   text when stored), the band keys of the passages with a new set, and the verified
-//!   pairs found when the segment was added.
-//! - `LOCK`: locked (an advisory file lock) by the one process writing.
-//!
-//! A checksum is 64 bits: each 8-byte little-endian word of the data (the last padded
-//! with zeros) mixed into the running value by a SplitMix64 finalizer.
-//!
-//! # Guarantees
-//!
-//! - Writes are atomic: a new segment is written to a temporary file, synced and renamed;
-//!   then a new `MANIFEST` is written the same way, and the rename is the switch. A process
-//!   killed at any point leaves the manifest of before (segments it wrote but did not
-//!   switch to are ignored, and removed by the next writer).
-//! - Readers take no lock: any number can read while one process writes. A second writer
-//!   gets an error naming the directory.
-//! - The clusters are those of one [`super::dedupe`] over every article ever added, in the
-//!   order added (removed articles left out), with the same canonical passages: the index
-//!   keeps each passage's shingle set, its exact-copy link and the verified pairs, and
-//!   matches a new passage with the same band keys and the same exact verification.
-//!
-//! Opening an index reads its segments into memory (about the shingle sets plus 60 bytes a
-//! passage, plus the LSH tables); `compact` merges the segments into one.
+//! A persisted, incremental dedup index: [`Index`] (its documentation has the format).
 #![allow(
     clippy::indexing_slicing,
     reason = "passage, article and band numbers are assigned by the index itself and index the arrays it filled in the same step; bytes read from disk are decoded by the checked Reader"
@@ -182,8 +145,47 @@ pub struct IndexStats {
 
 /// A persisted, incremental dedup index: articles are added in batches, each `add` answers
 /// which of the new passages duplicate anything held (earlier batches included), and the
-/// index stays on disk between runs. See the [module documentation](self) for the format
-/// and guarantees.
+/// index stays on disk between runs.
+///
+/// # On disk
+///
+/// An index is a directory:
+///
+/// - `MANIFEST`: the current state. Its first line is `copydesk-index <version>
+///   <checksum>`, the rest a JSON object: the matching options (fixed when the index was
+///   created), whether passage texts are stored, a generation number, and the list of
+///   segments with the byte length and checksum of each.
+/// - `seg-NNNNNNNN.cdx`: segments, one per `add` (or one for all after `compact` or
+///   `remove`), never changed once written. A segment starts with a 32-byte header: the
+///   magic `CDESKIDX`, the format version (u32), the segment kind (u32, 1), the length of
+///   the body (u64) and its checksum (u64); the body holds, little-endian, the segment's
+///   articles (id, source, publication date), its passages (article, block, byte and
+///   character spans, the shingle set, the first earlier passage with the same set, the
+///   text when stored), the band keys of the passages with a new set, and the verified
+///   pairs found when the segment was added.
+/// - `LOCK`: locked (an advisory file lock) by the one process writing.
+///
+/// A checksum is 64 bits: each 8-byte little-endian word of the data (the last padded
+/// with zeros) mixed into the running value by a SplitMix64 finalizer.
+///
+/// # Guarantees
+///
+/// - Writes are atomic: a new segment is written to a temporary file, synced and renamed;
+///   then a new `MANIFEST` is written the same way, and the rename is the switch. A process
+///   killed at any point leaves the manifest of before (segments it wrote but did not
+///   switch to are ignored, and removed by the next writer).
+/// - Readers take no lock: any number can read while one process writes. A second writer
+///   gets an error naming the directory.
+/// - The clusters are those of one [`super::dedupe`] over every article ever added, in the
+///   order added (removed articles left out), with the same canonical passages: the index
+///   keeps each passage's shingle set, its exact-copy link and the verified pairs, and
+///   matches a new passage with the same band keys and the same exact verification.
+///
+/// Opening an index reads its segments into memory (about the shingle sets plus 60 bytes a
+/// passage, plus the LSH tables); `compact` merges the segments into one.
+///
+/// # Example
+///
 ///
 /// ```
 /// use copydesk::article;
