@@ -186,7 +186,6 @@ pub struct IndexStats {
 ///
 /// # Example
 ///
-///
 /// ```
 /// use copydesk::article;
 /// use copydesk::dedup::{Index, Options};
