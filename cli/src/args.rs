@@ -41,6 +41,9 @@ pub(crate) enum Command {
     /// Find temporal expressions and resolve them against the publication date (TIMEX3).
     #[command(after_help = crate::cmd::dates::EXAMPLES)]
     Dates(crate::cmd::dates::DatesArgs),
+    /// A dedup index on disk: add articles in batches, query it, remove, compact.
+    #[command(after_help = crate::cmd::index::EXAMPLES)]
+    Index(crate::cmd::index::IndexArgs),
 }
 
 /// Where articles come from and how to read them.

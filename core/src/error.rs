@@ -71,6 +71,10 @@ pub enum ErrorKind {
     },
     /// An argument or option is outside what it accepts; the message says what is.
     InvalidArgument(String),
+    /// A dedup index on disk cannot be used as asked: it is damaged, of another format
+    /// version, made with other options, or being written by another process. The message
+    /// says which, and what to do.
+    Index(String),
 }
 
 impl Error {
@@ -186,7 +190,9 @@ impl fmt::Display for ErrorKind {
                 }
                 Ok(())
             }
-            ErrorKind::InvalidArgument(message) => write!(f, "{message}"),
+            ErrorKind::InvalidArgument(message) | ErrorKind::Index(message) => {
+                write!(f, "{message}")
+            }
         }
     }
 }

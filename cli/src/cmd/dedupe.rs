@@ -133,7 +133,7 @@ impl From<DedupeFormat> for Shape {
     }
 }
 
-fn parse_kind(value: &str) -> Result<BlockKind, String> {
+pub(crate) fn parse_kind(value: &str) -> Result<BlockKind, String> {
     dedup::kind_named(value.trim()).map_err(|e| e.to_string())
 }
 
