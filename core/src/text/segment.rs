@@ -314,7 +314,6 @@ fn is_attribution(s: &str) -> bool {
         })
 }
 
-
 fn starts_with_dash(s: &str) -> bool {
     s.starts_with(['—', '–', '―']) || s.starts_with("--")
 }

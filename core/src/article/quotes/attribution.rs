@@ -138,7 +138,7 @@ pub(super) fn attribute_after(piece: &str, end: usize) -> Option<(Option<Span>, 
     };
     let comma = segment.iter().position(|w| w.raw.ends_with(','));
     let name_end = match comma {
-        Some(c) if c + 1 < v => {
+        Some(c) if c + 1 < segment.len() => {
             if !segment.last().is_some_and(|w| w.raw.ends_with(','))
                 && !segment.get(..=c).is_some_and(|n| {
                     n.iter()
@@ -150,7 +150,7 @@ pub(super) fn attribute_after(piece: &str, end: usize) -> Option<(Option<Span>, 
             c + 1
         }
         Some(c) => c + 1,
-        None => v,
+        None => segment.len(),
     };
     let name = segment.get(..name_end)?;
     let speaker = name_phrase(name)?;

@@ -328,6 +328,72 @@ mod tests {
     }
 
     #[test]
+    fn descriptions_and_affiliations() {
+        assert_eq!(
+            quotes("“We are back in business,” airline boss Tony Fernandes tweeted."),
+            [q(
+                "We are back in business",
+                Some("airline boss Tony Fernandes"),
+                Some("tweeted")
+            )]
+        );
+        assert_eq!(
+            quotes(
+                "“The plastic is everywhere,” Erik van Sebille, a physical oceanographer at the University of New South Wales told Reuters."
+            ),
+            [q(
+                "The plastic is everywhere",
+                Some("Erik van Sebille"),
+                Some("told")
+            )]
+        );
+        assert_eq!(
+            quotes(
+                "“Stay inside,” Patrol Chief James Hall with the New York Police Department said."
+            ),
+            [q(
+                "Stay inside",
+                Some("Patrol Chief James Hall"),
+                Some("said")
+            )]
+        );
+        assert_eq!(
+            quotes(
+                "But talks at an “extremely high level,” as Trump says are now happening, are rare."
+            ),
+            [q("extremely high level", Some("Trump"), Some("says"))]
+        );
+    }
+
+    #[test]
+    fn terms_are_not_attributed() {
+        let kinds = |text: &str| -> Vec<QuoteKind> {
+            let blocks: Vec<Block> = crate::text::paragraphs(text)
+                .into_iter()
+                .map(|s| Block::new(BlockKind::Paragraph, s))
+                .collect();
+            find(text, &blocks).0.iter().map(|q| q.kind).collect()
+        };
+        assert_eq!(
+            kinds("He said he loved “Once Upon A Time in Hollywood” a lot."),
+            [QuoteKind::Term]
+        );
+        assert_eq!(
+            kinds("The reference to “irony” was lost, he said."),
+            [QuoteKind::Term]
+        );
+        assert_eq!(
+            kinds("Others described “abrasive and demeaning” managers."),
+            [QuoteKind::Term]
+        );
+        assert_eq!(
+            kinds("Trump said they held talks at “extremely high levels.”"),
+            [QuoteKind::Partial]
+        );
+        assert_eq!(kinds("“We will see,” he said."), [QuoteKind::Direct]);
+    }
+
+    #[test]
     fn dialogue_and_scare_quotes() {
         assert_eq!(
             quotes("— We have already gone as far as we can, — Kim said last week."),
