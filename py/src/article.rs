@@ -54,12 +54,21 @@ pub(crate) struct Quote {
     end: usize,
     /// Index of the paragraph block it is in.
     block: usize,
-    /// Who said it, as the text names them (`Jenny Town`, `the president`), or None.
+    /// `direct` (a quotation), `partial` (a quoted fragment of the writer's sentence) or
+    /// `term` (scare quotes, a title, a name: never attributed).
+    kind: &'static str,
+    /// Who said it, by the fullest name the article gives (`Donald Trump` for a quotation
+    /// given to `he` or `Mr Trump`), or None.
     speaker: Option<String>,
     /// The attributing verb (`said`, `tweeted`, `according to`), or None.
     verb: Option<String>,
-    /// Where the speaker is named: `(start, end)` str indices, or None.
+    /// Where the article gives the speaker's name: `(start, end)` str indices, or None.
     speaker_span: Option<(usize, usize)>,
+    /// The words that name the speaker where the quotation is attributed (`he`, `the
+    /// minister`), or None.
+    speaker_mention: Option<String>,
+    /// Where those words are: `(start, end)` str indices, or None.
+    mention_span: Option<(usize, usize)>,
 }
 
 /// A sentence of an article: its text, `[start, end)` str indices and block index.
@@ -257,9 +266,12 @@ impl Article {
                     start,
                     end,
                     block: q.block,
+                    kind: q.kind.as_str(),
                     speaker: a.speaker(q).map(str::to_owned),
                     verb: a.verb(q).map(str::to_owned),
-                    speaker_span: q.speaker.map(|s| offsets.char_span(s)),
+                    speaker_span: a.speaker_of(q).map(|s| offsets.char_span(s.name)),
+                    speaker_mention: a.speaker_mention(q).map(str::to_owned),
+                    mention_span: q.mention.map(|s| offsets.char_span(s)),
                 }
             })
             .collect()
@@ -366,7 +378,8 @@ impl Block {
 impl Quote {
     fn __repr__(&self) -> String {
         format!(
-            "Quote(speaker={}, verb={}, text={:?})",
+            "Quote(kind={}, speaker={}, verb={}, text={:?})",
+            self.kind,
             self.speaker
                 .as_deref()
                 .map_or_else(|| "None".into(), |s| format!("{s:?}")),
@@ -378,16 +391,21 @@ impl Quote {
     }
 
     /// The quote as a dict, the same shape as a quote in `copydesk parse` output: `text`,
-    /// `start`, `end`, `block`, `speaker`, `speaker_start`, `speaker_end`, `verb`.
+    /// `start`, `end`, `block`, `kind`, `speaker`, `speaker_start`, `speaker_end`,
+    /// `speaker_mention`, `mention_start`, `mention_end`, `verb`.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);
         d.set_item("text", &self.text)?;
         d.set_item("start", self.start)?;
         d.set_item("end", self.end)?;
         d.set_item("block", self.block)?;
+        d.set_item("kind", self.kind)?;
         d.set_item("speaker", self.speaker.as_deref())?;
         d.set_item("speaker_start", self.speaker_span.map(|s| s.0))?;
         d.set_item("speaker_end", self.speaker_span.map(|s| s.1))?;
+        d.set_item("speaker_mention", self.speaker_mention.as_deref())?;
+        d.set_item("mention_start", self.mention_span.map(|s| s.0))?;
+        d.set_item("mention_end", self.mention_span.map(|s| s.1))?;
         d.set_item("verb", self.verb.as_deref())?;
         Ok(d)
     }

@@ -219,15 +219,20 @@ fn write_text(out: &mut impl Write, a: &Article, sentences: bool) -> std::io::Re
     }
     for q in &a.quotes {
         let (start, end) = converter.convert(q.span);
-        let who = match (a.speaker(q), a.verb(q)) {
+        let named = match (a.speaker(q), a.speaker_mention(q)) {
+            (Some(s), Some(m)) if s != m => Some(format!("{s} [{m}]")),
+            (Some(s), _) => Some(s.to_owned()),
+            (None, m) => m.map(|m| format!("[{m}]")),
+        };
+        let who = match (named, a.verb(q)) {
             (Some(s), Some(v)) => format!("{s} ({v})"),
-            (Some(s), None) => s.to_owned(),
+            (Some(s), None) => s,
             _ => "?".to_owned(),
         };
         writeln!(
             out,
             "{:<12} {:>6}..{:<6} {who}: {}",
-            "quote",
+            format!("quote {}", q.kind.as_str()),
             start,
             end,
             one_line(a.quote_text(q))

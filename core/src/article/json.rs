@@ -10,8 +10,11 @@ use crate::text::{OffsetUnit, Span, SpanConverter};
 /// it is known), `title`; `blocks`, each `kind`, `text`,
 /// `start`, `end`, and when they apply `reason` (boilerplate), `repeat_of` (the index of
 /// the block it repeats) and, with [`ArticleJson::with_sentences`], `sentences`; and
-/// `quotes`, each `text`, `start`, `end`, `block`, `speaker`, `speaker_start`,
-/// `speaker_end` and `verb` (the last four `null` when the text names no speaker).
+/// `quotes`, each `text`, `start`, `end`, `block`, `kind` (`direct`, `partial`, `term`),
+/// `speaker` (the speaker's fullest name) with `speaker_start`, `speaker_end` (where the
+/// article gives that name), `speaker_mention` (the words naming them here: `he`, `the
+/// minister`) with `mention_start`, `mention_end`, and `verb` (`null` when the text does
+/// not say).
 ///
 /// Offsets are counted in the chosen [`OffsetUnit`]; the CLI and Python use characters.
 ///
@@ -148,13 +151,18 @@ impl Serialize for Quotes<'_, '_> {
         let a = view.article;
         let mut seq = serializer.serialize_seq(Some(a.quotes.len()))?;
         for q in &a.quotes {
-            let speaker = q.speaker.map(|s| Piece::new(view, s));
+            let speaker = a.speaker_of(q).map(|s| Piece::new(view, s.name));
+            let mention = q.mention.map(|s| Piece::new(view, s));
             seq.serialize_element(&QuoteJson {
                 piece: Piece::new(view, q.span),
                 block: q.block,
+                kind: q.kind.as_str(),
                 speaker: speaker.as_ref().map(|p| p.text),
                 speaker_start: speaker.as_ref().map(|p| p.start),
                 speaker_end: speaker.as_ref().map(|p| p.end),
+                speaker_mention: mention.as_ref().map(|p| p.text),
+                mention_start: mention.as_ref().map(|p| p.start),
+                mention_end: mention.as_ref().map(|p| p.end),
                 verb: q.verb.map(|v| v.slice(&a.text)),
             })?;
         }
@@ -167,9 +175,13 @@ struct QuoteJson<'a> {
     #[serde(flatten)]
     piece: Piece<'a>,
     block: usize,
+    kind: &'static str,
     speaker: Option<&'a str>,
     speaker_start: Option<usize>,
     speaker_end: Option<usize>,
+    speaker_mention: Option<&'a str>,
+    mention_start: Option<usize>,
+    mention_end: Option<usize>,
     verb: Option<&'a str>,
 }
 

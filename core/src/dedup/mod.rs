@@ -296,6 +296,7 @@ pub fn whole_text(id: impl Into<String>, text: impl Into<String>) -> Article {
         crawled: None,
         blocks: vec![crate::article::Block::new(BlockKind::Paragraph, span)],
         quotes: Vec::new(),
+        speakers: Vec::new(),
         page: None,
         warnings: Vec::new(),
         language_detected: false,

@@ -95,7 +95,7 @@ pub fn parse_document(mut doc: Document) -> Article {
     if doc.meta.outlet.is_none() {
         doc.meta.outlet = page.site_name.as_ref().map(|s| s.value.clone());
     }
-    let quotes = quotes::find(&text, &blocks);
+    let (quotes, speakers) = quotes::find(&text, &blocks);
     let mut warnings = doc.warnings;
     warnings.extend(dom.warnings.iter().map(|w| format!("{}: {w}", doc.source)));
     let mut article = Article {
@@ -107,6 +107,7 @@ pub fn parse_document(mut doc: Document) -> Article {
         text,
         blocks,
         quotes,
+        speakers,
         page: Some(Box::new(page)),
         warnings,
         language_detected: false,

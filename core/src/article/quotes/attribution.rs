@@ -7,13 +7,13 @@ use crate::text::Span;
 /// A word of a clause: its span in the paragraph and the word without the punctuation
 /// around it.
 #[derive(Clone, Copy, Debug)]
-struct Word<'a> {
-    span: Span,
-    raw: &'a str,
-    bare: &'a str,
+pub(super) struct Word<'a> {
+    pub(super) span: Span,
+    pub(super) raw: &'a str,
+    pub(super) bare: &'a str,
 }
 
-fn words(piece: &str, from: usize, to: usize) -> Vec<Word<'_>> {
+pub(super) fn words(piece: &str, from: usize, to: usize) -> Vec<Word<'_>> {
     let Some(region) = piece.get(from..to) else {
         return Vec::new();
     };
@@ -47,16 +47,16 @@ fn offset_in(outer: &str, inner: &str) -> usize {
     at
 }
 
-fn lower(w: &str) -> String {
+pub(super) fn lower(w: &str) -> String {
     w.to_lowercase()
 }
 
-fn is_verb(w: &Word<'_>) -> bool {
+pub(super) fn is_verb(w: &Word<'_>) -> bool {
     lex().speech_verbs.contains(&lower(w.bare).as_str())
 }
 
 /// True when the word ends a sentence (a full stop that is not an abbreviation's).
-fn ends_sentence(w: &Word<'_>) -> bool {
+pub(super) fn ends_sentence(w: &Word<'_>) -> bool {
     let raw = w.raw.trim_end_matches(['"', '”', '’', ')', '\'']);
     if raw.ends_with(['!', '?', ';']) {
         return true;
@@ -127,24 +127,46 @@ pub(super) fn attribute_after(piece: &str, end: usize) -> Option<(Option<Span>, 
         };
         return Some((forward_name(&ws, from), Some(verb)));
     }
-    // "Jenny Town, assistant director of ..., said": the name is before the first comma.
+    // "Jenny Town, assistant director of ..., said": the name is before the first comma
+    // (the appositive may run to the verb without a comma: "Erik van Sebille, a physical
+    // oceanographer at the University of New South Wales told Reuters").
     let segment = ws.get(..v)?;
+    // "..., as Trump says": the name after `as`.
+    let segment = match segment {
+        [first, rest @ ..] if lower(first.raw) == "as" && !rest.is_empty() => rest,
+        _ => segment,
+    };
     let comma = segment.iter().position(|w| w.raw.ends_with(','));
     let name_end = match comma {
-        Some(c) if c + 1 < v => {
-            // The appositive runs to a comma just before the verb.
-            if !segment.last().is_some_and(|w| w.raw.ends_with(',')) {
+        Some(c) if c + 1 < segment.len() => {
+            if !segment.last().is_some_and(|w| w.raw.ends_with(','))
+                && !segment.get(..=c).is_some_and(|n| {
+                    n.iter()
+                        .all(|w| capitalized(w) || NAME_JOINERS.contains(&lower(w.bare).as_str()))
+                })
+            {
                 return None;
             }
             c + 1
         }
         Some(c) => c + 1,
-        None => v,
+        None => segment.len(),
     };
     let name = segment.get(..name_end)?;
     let speaker = name_phrase(name)?;
     Some((Some(speaker), Some(verb)))
 }
+
+/// True for a title or role written before a name (`boss`, `meteorologist`).
+fn is_title(w: &Word<'_>) -> bool {
+    lex()
+        .speaker_titles
+        .contains(lower(w.bare.trim_end_matches('.')).as_str())
+}
+
+/// Prepositions that end a name and start where the person is from: `Patrol Chief James
+/// Hall with the New York Police Department said`.
+const AFFILIATIONS: &[&str] = &["with", "at", "from", "for", "in", "on"];
 
 /// True for `according` followed by `to`.
 fn according(ws: &[Word<'_>], w: &Word<'_>) -> bool {
@@ -194,8 +216,10 @@ fn forward_name(ws: &[Word<'_>], from: usize) -> Option<Span> {
             && !NAME_JOINERS.contains(&l.as_str())
             && !DETERMINERS.contains(&l.as_str())
         {
-            // Lower-case words after a determiner are the noun phrase ("the president").
-            if !DETERMINERS.contains(&first_lower.as_str()) {
+            // Lower-case words after a determiner are the noun phrase ("the president");
+            // a role between names goes on: "CNN meteorologist Chad Myers".
+            let role = is_title(w) && ws.get(i + 1).is_some_and(|n| capitalized(n) || is_title(n));
+            if !DETERMINERS.contains(&first_lower.as_str()) && !role {
                 break;
             }
         }
@@ -213,10 +237,28 @@ fn forward_name(ws: &[Word<'_>], from: usize) -> Option<Span> {
 /// The speaker in the words just before the verb (`Jenny Town`, `the president`, `he`),
 /// read from the start: one to seven words that start like a name.
 fn name_phrase(name: &[Word<'_>]) -> Option<Span> {
+    // "Patrol Chief James Hall with the New York Police Department": the name ends where
+    // the affiliation starts.
+    let name = match name
+        .iter()
+        .position(|w| AFFILIATIONS.contains(&lower(w.bare).as_str()))
+    {
+        Some(p) if p > 0 && name.get(p - 1).is_some_and(capitalized) => name.get(..p)?,
+        _ => name,
+    };
     let first = name.first()?;
     let last = name.last()?;
     let first_lower = lower(first.bare);
+    // Roles in lower case before the name: "airline boss Tony Fernandes".
+    let described = !capitalized(first)
+        && capitalized(last)
+        && name
+            .iter()
+            .take_while(|w| !capitalized(w))
+            .all(|w| is_title(w) || w.raw == w.bare)
+        && name.iter().take_while(|w| !capitalized(w)).count() <= 3;
     let starts_well = capitalized(first)
+        || described
         || DETERMINERS.contains(&first_lower.as_str())
         || PRONOUNS.contains(&first_lower.as_str());
     if !starts_well || lex().not_names.contains(&first_lower.as_str()) || name.len() > 7 {
@@ -231,11 +273,15 @@ fn name_phrase(name: &[Word<'_>]) -> Option<Span> {
 
 /// An attribution before a quotation: `a White House spokesman said: “...”`,
 /// `Abraham Denmark, a former ..., said on Twitter : “...”`, `Trump said that “...”`.
+///
+/// The flag says whether the attribution introduces the quotation as one (`said: “...”`,
+/// `said, “...”`, `said “...”`) rather than reading it into the writer's sentence (`said
+/// that “...”`, reported speech).
 pub(super) fn attribute_before(
     piece: &str,
     from: usize,
     open: usize,
-) -> Option<(Option<Span>, Option<Span>)> {
+) -> Option<(super::Attribution, bool)> {
     let from = from.max(open.saturating_sub(400));
     let mut from = from;
     while !piece.is_char_boundary(from) {
@@ -249,8 +295,9 @@ pub(super) fn attribute_before(
     let last = ws.last()?;
     let leads_in = last.raw.ends_with([':', ',']) || lower(last.bare) == "that" || is_verb(last);
     if !leads_in {
-        return reported_speech(&ws);
+        return reported_speech(&ws).map(|a| (a, false));
     }
+    let introduces = lower(last.bare) != "that";
     // The verb, at most four words before the quotation ("said on Twitter :").
     let n = ws.len();
     let v = (n.saturating_sub(5)..n)
@@ -265,6 +312,16 @@ pub(super) fn attribute_before(
     }
     let verb = ws.get(v)?.span;
     let before = ws.get(..v)?;
+    // "Amazon released a statement saying, “...”": a participle's speaker is the
+    // sentence's subject.
+    if ws.get(v).is_some_and(|w| w.bare.ends_with("ing")) {
+        let run = before
+            .iter()
+            .take_while(|w| capitalized(w) || is_title(w))
+            .count();
+        let speaker = name_phrase(before.get(..run)?)?;
+        return Some(((Some(speaker), Some(verb)), introduces));
+    }
     // "Abraham Denmark, a former official, said": skip the appositive back to its comma.
     let mut name_end = v;
     if let [rest @ .., comma] = before
@@ -274,13 +331,20 @@ pub(super) fn attribute_before(
         name_end = c + 1;
     }
     let speaker = backward_name(ws.get(..name_end)?)?;
-    Some((Some(speaker), Some(verb)))
+    Some(((Some(speaker), Some(verb)), introduces))
 }
 
 /// A quotation that ends a sentence of reported speech: `A senior official told us the
 /// results were "better than we feared"`. The speaker is the subject of the sentence's
-/// first speech verb, which must come within its first eight words with no comma before.
+/// first speech verb, which must come within its first eight words after a comma that
+/// ends an opening phrase (`Last month, Trump said ...`).
 fn reported_speech(ws: &[Word<'_>]) -> Option<(Option<Span>, Option<Span>)> {
+    let opening = ws
+        .iter()
+        .take(6)
+        .position(|w| w.raw.ends_with(','))
+        .map_or(0, |c| c + 1);
+    let ws = ws.get(opening..)?;
     let v = ws.iter().take(8).position(is_verb)?;
     let subject = ws.get(..v)?;
     if subject.iter().any(|w| w.raw.ends_with([',', ':', ';'])) {
