@@ -174,10 +174,18 @@ impl fmt::Display for ErrorKind {
             ErrorKind::FieldType { field, expected } => {
                 write!(f, "field `{field}` should be {expected}")
             }
-            ErrorKind::InvalidDate { value, reason } => write!(
-                f,
-                "cannot read {value:?} as a date ({reason}); write it as ISO 8601, e.g. 2018-04-17"
-            ),
+            ErrorKind::InvalidDate { value, reason } => {
+                write!(f, "cannot read {value:?} as a date: {reason}")?;
+                // A reason that already says how to write the date is not told twice.
+                if !reason.contains("ISO 8601") {
+                    write!(
+                        f,
+                        "; write it as ISO 8601 (2018-04-17, 2018-04-17T14:03:00Z) or as \
+                         news pages do (17 April 2018, April 17, 2018)"
+                    )?;
+                }
+                Ok(())
+            }
             ErrorKind::InvalidArgument(message) => write!(f, "{message}"),
         }
     }

@@ -165,10 +165,18 @@ impl Article {
         self.inner.meta.outlet.as_deref()
     }
 
-    /// The language, when the source gave one.
+    /// The language as an ISO 639-1 code (`"en"`): the source's (a record's field, the
+    /// page's markup) or, when the source gives none, told from the text; `None` when it
+    /// cannot be told reliably.
     #[getter]
     fn language(&self) -> Option<&str> {
         self.inner.meta.language.as_deref()
+    }
+
+    /// True when `language` was told from the text rather than given by the source.
+    #[getter]
+    fn language_detected(&self) -> bool {
+        self.inner.language_detected
     }
 
     /// When a crawler fetched the page (a WARC record's date), kept apart from `published`.
@@ -190,6 +198,32 @@ impl Article {
             return Ok(None);
         };
         let json = serde_json::to_string(page).map_err(|e| invalid(py, e.to_string()))?;
+        py.import("json")?.call_method1("loads", (json,)).map(Some)
+    }
+
+    /// When the article was published, by its own temporal expressions: a dict of `date`,
+    /// `earliest`, `latest` (ISO dates, inclusive), `confidence` and `evidence` (each
+    /// `text`, `start`, `end`, `value`), the same as `copydesk parse --infer-published`
+    /// writes; `None` when the text does not tell. `window` bounds it: a year (`"1987"`),
+    /// a month (`"1987-02"`) or `"FIRST..LAST"`, the period the collection is from. The
+    /// article's own `published` is not looked at.
+    #[pyo3(signature = (*, window = None))]
+    fn infer_published<'py>(
+        &self,
+        py: Python<'py>,
+        window: Option<&str>,
+    ) -> PyResult<Option<Bound<'py, PyAny>>> {
+        let window = window
+            .map(copydesk::dates::parse_window)
+            .transpose()
+            .map_err(|e| crate::errors::to_pyerr(py, e))?;
+        let a = &self.inner;
+        let Some(inferred) = copydesk::dates::infer_published_within(a, window) else {
+            return Ok(None);
+        };
+        let converter = copydesk::text::SpanConverter::new(&a.text, OffsetUnit::Chars);
+        let json = serde_json::to_string(&inferred.to_json(&a.text, &converter))
+            .map_err(|e| invalid(py, e.to_string()))?;
         py.import("json")?.call_method1("loads", (json,)).map(Some)
     }
 
@@ -575,11 +609,21 @@ pub(crate) fn parse_many<'py>(
                     format!("item {i} is {type_name}: parse_many takes texts (str)"),
                 )
             })?;
-            let date = batch::date_of(py, published.next(py, i, "published")?)?;
-            let id = match ids.next(py, i, "ids")? {
+            let given = ids.next(py, i, "ids")?;
+            let id = match &given {
                 Some(id) => id.str()?.to_cow()?.into_owned(),
                 None => i.to_string(),
             };
+            // A bad date names the item it belongs to (and its id, when ids were given).
+            let date = batch::date_of(py, published.next(py, i, "published")?).map_err(|e| {
+                let which = match given {
+                    Some(_) => format!("item {i} (id {id:?})"),
+                    None => format!("item {i}"),
+                };
+                let err = invalid(py, format!("published of {which}: {}", e.value(py)));
+                err.set_cause(py, Some(e));
+                err
+            })?;
             Ok(Document {
                 id,
                 source: "<text>".to_owned(),

@@ -6,7 +6,8 @@ use super::Article;
 use crate::text::{OffsetUnit, Span, SpanConverter};
 
 /// A view of an [`Article`] that serializes to its documented JSON form: `id`, `source`,
-/// `published`, `url`, `outlet`, `language`, `title`; `blocks`, each `kind`, `text`,
+/// `published`, `url`, `outlet`, `language` (with `language_from`, `source` or `text`, when
+/// it is known), `title`; `blocks`, each `kind`, `text`,
 /// `start`, `end`, and when they apply `reason` (boilerplate), `repeat_of` (the index of
 /// the block it repeats) and, with [`ArticleJson::with_sentences`], `sentences`; and
 /// `quotes`, each `text`, `start`, `end`, `block`, `kind` (`direct`, `partial`, `term`),
@@ -29,6 +30,7 @@ pub struct ArticleJson<'a> {
     article: &'a Article,
     converter: SpanConverter<'a>,
     sentences: bool,
+    inferred: Option<&'a crate::dates::Inferred>,
 }
 
 impl<'a> ArticleJson<'a> {
@@ -38,7 +40,18 @@ impl<'a> ArticleJson<'a> {
             article,
             converter: SpanConverter::new(&article.text, unit),
             sentences: false,
+            inferred: None,
         }
+    }
+
+    /// Also write `published_inferred`: when the article was published by its own
+    /// expressions (see [`crate::dates::infer_published`]).
+    pub fn with_inferred(
+        mut self,
+        inferred: Option<&'a crate::dates::Inferred>,
+    ) -> ArticleJson<'a> {
+        self.inferred = inferred;
+        self
     }
 
     /// Also list each block's sentences.
@@ -55,9 +68,23 @@ impl Serialize for ArticleJson<'_> {
         map.serialize_entry("id", &a.id)?;
         map.serialize_entry("source", &a.source)?;
         map.serialize_entry("published", &a.published)?;
+        if let Some(inferred) = self.inferred {
+            map.serialize_entry(
+                "published_inferred",
+                &inferred.to_json(&a.text, &self.converter),
+            )?;
+        }
         map.serialize_entry("url", &a.meta.url)?;
         map.serialize_entry("outlet", &a.meta.outlet)?;
         map.serialize_entry("language", &a.meta.language)?;
+        if a.meta.language.is_some() {
+            let from = if a.language_detected {
+                "text"
+            } else {
+                "source"
+            };
+            map.serialize_entry("language_from", from)?;
+        }
         map.serialize_entry("title", &a.title())?;
         if let Some(crawled) = &a.crawled {
             map.serialize_entry("crawled", crawled)?;

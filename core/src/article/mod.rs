@@ -60,6 +60,7 @@
 pub(crate) mod classify;
 pub(crate) mod datetext;
 mod json;
+mod language;
 pub(crate) mod lexicon;
 mod markdown;
 mod page;
@@ -376,7 +377,9 @@ pub struct Metadata {
     pub url: Option<String>,
     /// The outlet that published it.
     pub outlet: Option<String>,
-    /// Its language, as given by the source (e.g. `en`).
+    /// Its language as an ISO 639-1 code (e.g. `en`): as given by the source (a record's
+    /// field, the page's markup) or, when the source says nothing, told from the text
+    /// ([`Article::language_detected`] says which).
     pub language: Option<String>,
     /// A title given separately from the text (by a JSON record, say).
     pub title: Option<String>,
@@ -444,6 +447,9 @@ pub struct Article {
     pub page: Option<Box<PageMeta>>,
     /// Problems met while reading and parsing that did not stop it, each a one-line message.
     pub warnings: Vec<String>,
+    /// True when [`Metadata::language`] was told from the text rather than given by the
+    /// source.
+    pub language_detected: bool,
 }
 
 impl Article {
@@ -570,7 +576,7 @@ pub fn parse_document(doc: Document) -> Article {
     }
     let classified = classify::classify(&doc.text, doc.meta.title.as_deref());
     let (quotes, speakers) = quotes::find(&doc.text, &classified.blocks);
-    Article {
+    let mut article = Article {
         id: doc.id,
         source: doc.source,
         meta: doc.meta,
@@ -582,5 +588,18 @@ pub fn parse_document(doc: Document) -> Article {
         speakers,
         page: None,
         warnings: doc.warnings,
+        language_detected: false,
+    };
+    article.detect_language();
+    article
+}
+
+impl Article {
+    /// Tells the language from the text when the source gave none.
+    pub(crate) fn detect_language(&mut self) {
+        if self.meta.language.is_none() {
+            self.meta.language = language::detect(&self.text, &self.blocks);
+            self.language_detected = self.meta.language.is_some();
+        }
     }
 }

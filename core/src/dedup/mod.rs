@@ -294,6 +294,7 @@ pub fn whole_text(id: impl Into<String>, text: impl Into<String>) -> Article {
         speakers: Vec::new(),
         page: None,
         warnings: Vec::new(),
+        language_detected: false,
         text,
     }
 }

@@ -98,7 +98,7 @@ pub fn parse_document(mut doc: Document) -> Article {
     let (quotes, speakers) = quotes::find(&text, &blocks);
     let mut warnings = doc.warnings;
     warnings.extend(dom.warnings.iter().map(|w| format!("{}: {w}", doc.source)));
-    Article {
+    let mut article = Article {
         id: doc.id,
         source: doc.source,
         meta: doc.meta,
@@ -110,7 +110,10 @@ pub fn parse_document(mut doc: Document) -> Article {
         speakers,
         page: Some(Box::new(page)),
         warnings,
-    }
+        language_detected: false,
+    };
+    article.detect_language();
+    article
 }
 
 /// `en-US` -> `en`; `de_DE` -> `de`.
