@@ -209,7 +209,10 @@ fn undated_articles_are_read_against_an_inferred_date_when_asked() {
     let out = support::copydesk_stdin(&args, record);
     assert!(out.status.success(), "{}", support::stderr(&out));
     let found = support::json_lines(&out);
-    let wednesday = found.iter().find(|t| t["text"] == "Wednesday").expect("Wednesday");
+    let wednesday = found
+        .iter()
+        .find(|t| t["text"] == "Wednesday")
+        .expect("Wednesday");
     // 26 February 1987 was a Thursday: the Wednesday before it.
     assert_eq!(wednesday["value"], "1987-02-25");
     assert_eq!(wednesday["reference"], "inferred");
