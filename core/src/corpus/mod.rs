@@ -444,7 +444,7 @@ impl Documents {
                 .find(|(e, _)| e.starts_with('.'))
                 .map_or_else(|| "'*'".to_owned(), |(e, _)| format!("'*{e}'"));
             notes.push(format!(
-                "skipped {total} file{} of no known format in directories ({}); to read them, take them with --glob {hint} (Python: glob=[...]) and name their format with --input-format if their content does not tell it",
+                "skipped {total} file{} of no known format in directories ({}); to read them, take them with --glob {hint} and name their format with --input-format if their content does not tell it",
                 if total == 1 { "" } else { "s" },
                 list.join(", ")
             ));
