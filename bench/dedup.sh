@@ -9,6 +9,7 @@ venv=.venv-bench
 if [ ! -x "$venv/bin/python" ]; then
     python3 -m venv "$venv"
 fi
+"$venv/bin/pip" install --quiet --disable-pip-version-check --upgrade pip
 "$venv/bin/pip" install --quiet --disable-pip-version-check -r bench/requirements.txt
 "$venv/bin/pip" install --quiet --disable-pip-version-check --force-reinstall --no-deps .
 exec "$venv/bin/python" bench/dedup.py "$@"

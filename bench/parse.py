@@ -2,7 +2,8 @@
 
 One command, run from the repository root:
 
-    python3 -m venv .venv-bench && .venv-bench/bin/pip install -r bench/requirements.txt
+    python3 -m venv .venv-bench && .venv-bench/bin/pip install --upgrade pip
+    .venv-bench/bin/pip install -r bench/requirements.txt
     VIRTUAL_ENV=$PWD/.venv-bench .venv-bench/bin/maturin develop --release
     .venv-bench/bin/python bench/parse.py
 

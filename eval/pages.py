@@ -82,6 +82,13 @@ def run_copydesk(files, binary, text=False):
     return out, time.perf_counter() - started
 
 
+def declared_language(path):
+    """The primary subtag of a page's <html lang="..."> (`en` of `en-GB`), or None."""
+    head = pathlib.Path(path).read_bytes()[:20000].decode("utf-8", "replace")
+    m = re.search(r"<html[^>]*?\slang\s*=\s*[\"']?([A-Za-z]{2,3})\b", head, re.I)
+    return m.group(1).lower() if m else None
+
+
 def body_of(d):
     return "\n".join(b["text"] for b in d["blocks"] if b["kind"] in BODY_KINDS)
 
@@ -173,6 +180,17 @@ def main():
                 meta["author"] += norm("; ".join(d.get("authors") or [])) == norm(want)
             if e.get("date"):
                 counts["date"] += 1; meta["date"] += same_date(d.get("published"), e["date"])
+        # The language: in text mode copydesk has only the text and tells it from there,
+        # scored against the page's own <html lang> (the pages that declare one).
+        lang = collections.Counter()
+        if text_mode:
+            for (url, e), f in zip(entries, files):
+                declared = declared_language(f)
+                if declared:
+                    lang["pages"] += 1
+                    got = by_url[url].get("language")
+                    lang["right"] += got == declared
+                    lang["none"] += got is None
         cfiles = [c / ("source.txt" if text_mode else "source.html") for c in cases]
         if text_mode:
             tmp = pathlib.Path(tempfile.mkdtemp())
@@ -196,7 +214,7 @@ def main():
         sh = score_shingles(pairs)
         results[label] = dict(trafilatura=seg, meta=meta, counts=counts, readability=sh, rmeta=rmeta,
                               rcounts=rcounts, seconds=secs + csecs, pages=len(tfiles) + len(cfiles),
-                              by_url=by_url, outputs=outputs)
+                              by_url=by_url, outputs=outputs, language=lang)
 
     add_copydesk("copydesk", False)
     if args.text:
@@ -217,6 +235,11 @@ def main():
             + " | ".join(frac(rm.get(k, 0), rc.get(k, 0)) for k in ("title", "byline", "excerpt", "siteName", "date"))
             + f" | {1000 * r['seconds'] / max(r['pages'], 1):.1f} |")
     table = "\n".join(lines)
+    for label, r in results.items():
+        lang = r.get("language")
+        if lang and lang["pages"]:
+            table += (f"\n\n{label}: language told from the text agrees with the page's <html lang> on "
+                      f"{lang['right']}/{lang['pages']} pages ({lang['none']} left unknown as unreliable)")
     print(table)
     if args.out:
         pathlib.Path(args.out).write_text(

@@ -41,6 +41,9 @@ pub(crate) enum Command {
     /// Find temporal expressions and resolve them against the publication date (TIMEX3).
     #[command(after_help = crate::cmd::dates::EXAMPLES)]
     Dates(crate::cmd::dates::DatesArgs),
+    /// A dedup index on disk: add articles in batches, query it, remove, compact.
+    #[command(after_help = crate::cmd::index::EXAMPLES)]
+    Index(crate::cmd::index::IndexArgs),
 }
 
 /// Where articles come from and how to read them.
@@ -50,7 +53,8 @@ pub(crate) struct InputArgs {
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
-    /// Publication date of every input article (ISO 8601, e.g. 2018-04-17).
+    /// Publication date of every input article: ISO 8601 (2018-04-17, 2018-04-17T14:03Z)
+    /// or as pages write it (17 April 2018, April 17, 2018, 17.04.2018).
     #[arg(long, value_name = "DATE", value_parser = parse_published)]
     pub published: Option<Published>,
 
@@ -99,6 +103,37 @@ impl InputArgs {
             ..ReadOptions::default()
         }
     }
+}
+
+/// Publication dates inferred for undated articles (`copydesk parse` and `copydesk dates`).
+#[derive(Debug, Args)]
+pub(crate) struct InferArgs {
+    /// For each article without a publication date, infer one from its own temporal
+    /// expressions (see the README: Undated articles).
+    #[arg(long)]
+    pub infer_published: bool,
+
+    /// With --infer-published: the publication dates lie in this window (the period the
+    /// collection was gathered in): a year (1987), a month (1987-02) or FIRST..LAST.
+    #[arg(long, value_name = "WINDOW", value_parser = parse_window, requires = "infer_published")]
+    pub published_window: Option<(jiff::civil::Date, jiff::civil::Date)>,
+}
+
+impl InferArgs {
+    /// The inferred date of `article`, when asked for and it has none of its own.
+    pub(crate) fn infer(
+        &self,
+        article: &copydesk::article::Article,
+    ) -> Option<copydesk::dates::Inferred> {
+        if !self.infer_published || article.published.is_some() {
+            return None;
+        }
+        copydesk::dates::infer_published_within(article, self.published_window)
+    }
+}
+
+fn parse_window(value: &str) -> Result<(jiff::civil::Date, jiff::civil::Date), String> {
+    copydesk::dates::parse_window(value).map_err(|e| e.to_string())
 }
 
 /// Where results go.

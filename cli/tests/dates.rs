@@ -193,3 +193,33 @@ fn output_dir_needs_timeml() {
             .contains("--output-dir goes with --format timeml")
     );
 }
+
+#[test]
+fn undated_articles_are_read_against_an_inferred_date_when_asked() {
+    let record = r#"{"id": "u", "text": "SALVADOR, Feb 26 - Showers continued throughout the week in the Bahia cocoa zone, the company said on Wednesday."}"#;
+    let args = [
+        "dates",
+        "-",
+        "--input-format",
+        "jsonl",
+        "--infer-published",
+        "--published-window",
+        "1987",
+    ];
+    let out = support::copydesk_stdin(&args, record);
+    assert!(out.status.success(), "{}", support::stderr(&out));
+    let found = support::json_lines(&out);
+    let wednesday = found
+        .iter()
+        .find(|t| t["text"] == "Wednesday")
+        .expect("Wednesday");
+    // 26 February 1987 was a Thursday: the Wednesday before it.
+    assert_eq!(wednesday["value"], "1987-02-25");
+    assert_eq!(wednesday["reference"], "inferred");
+    assert!(support::stderr(&out).contains("1 undated article read against an inferred date"));
+    // Without the flag the weekday stays underspecified and nothing is marked.
+    let plain = support::json_lines(&support::copydesk_stdin(&args[..4], record));
+    let wednesday = plain.iter().find(|t| t["text"] == "Wednesday").unwrap();
+    assert_eq!(wednesday["value"], "XXXX-WXX-3");
+    assert!(wednesday.get("reference").is_none());
+}

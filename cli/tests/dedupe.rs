@@ -77,6 +77,62 @@ fn containment_at_sentence_level_joins_the_caption_to_its_body_sentence() {
 }
 
 #[test]
+fn containment_before_a_path_leaves_the_path_a_path() {
+    // The flag's optional value is written with `=`: a path after the flag is a path.
+    let bare = copydesk(&["dedupe", "--containment", "seeds/", "--level", "sentence"]);
+    assert!(bare.status.success(), "{}", stderr(&bare));
+    let valued = copydesk(&[
+        "dedupe",
+        "--containment=0.8",
+        "seeds/",
+        "--level",
+        "sentence",
+    ]);
+    assert!(valued.status.success(), "{}", stderr(&valued));
+    assert_eq!(json_lines(&bare), json_lines(&valued), "0.8 is the default");
+    // The old spelling with a space is a usage error that says how to write it, not a
+    // run without containment and a missing file `0.9`.
+    let spaced = copydesk(&["dedupe", "--containment", "0.9", "seeds/"]);
+    assert_eq!(spaced.status.code(), Some(2), "{}", stderr(&spaced));
+    assert!(
+        stderr(&spaced).contains("write --containment=0.9"),
+        "{}",
+        stderr(&spaced)
+    );
+    assert!(stdout(&spaced).is_empty());
+}
+
+#[test]
+fn table_outlets_never_show_article_ids() {
+    use std::io::Write;
+    let para = "Officials are eyeing late May or June for the summit to take place.";
+    let mut file = tempfile::NamedTempFile::with_suffix(".jsonl").unwrap();
+    for (id, outlet) in [("a1", Some("Reuters")), ("a2", None), ("a3", None)] {
+        let mut r = serde_json::json!({"id": id, "text": para});
+        if let Some(o) = outlet {
+            r["outlet"] = o.into();
+        }
+        writeln!(file, "{r}").unwrap();
+    }
+    let path = file.path().to_str().unwrap();
+    let out = copydesk(&["-q", "dedupe", path, "--format", "table"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let row = text.lines().nth(1).expect("one cluster");
+    assert!(row.contains("Reuters"), "{text}");
+    assert!(
+        !row.contains("a2") && !row.contains("a3"),
+        "ids are not outlets: {text}"
+    );
+    let cells: Vec<&str> = row.split_whitespace().collect();
+    assert_eq!(
+        &cells[..3],
+        ["0", "3", "3"],
+        "cluster, size, articles: {text}"
+    );
+}
+
+#[test]
 fn cross_only_and_clean_output() {
     let out = copydesk(&["dedupe", "seeds/", "--cross-only"]);
     assert!(out.status.success());

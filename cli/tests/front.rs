@@ -309,7 +309,7 @@ fn a_terminal_gets_a_table_from_dedupe_and_dates() {
     // `script` gives the command a pseudo-terminal, as a person's shell would.
     let bin = env!("CARGO_BIN_EXE_copydesk");
     for (sub, header) in [
-        ("dedupe", "cluster  size  outlets"),
+        ("dedupe", "cluster  size  articles  outlets"),
         ("dates", "article                    start     end  type"),
     ] {
         let Ok(out) = Command::new("script")

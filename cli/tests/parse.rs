@@ -206,3 +206,73 @@ fn a_records_date_field_is_read_and_a_bad_one_is_a_warning() {
         text(&out.stderr)
     );
 }
+
+#[test]
+fn language_is_told_from_the_text_when_the_source_gives_none() {
+    let a = &articles(&copydesk(&["parse", "seeds/001_ade9787c78681141.txt"]))[0];
+    assert_eq!(a["language"], "en");
+    assert_eq!(a["language_from"], "text");
+    let record = r#"{"id": "r", "language": "de", "text": "The minister spoke on Monday about the budget for next year and the taxes."}"#;
+    let a = &articles(&copydesk_stdin(
+        &["parse", "--input-format", "jsonl", "-"],
+        record,
+    ))[0];
+    assert_eq!(a["language"], "de", "the source's language is kept");
+    assert_eq!(a["language_from"], "source");
+}
+
+#[test]
+fn infer_published_for_undated_articles_only() {
+    let records = [
+        r#"{"id": "u", "text": "SALVADOR, Feb 26 - Showers continued throughout the week in the Bahia cocoa zone, the company said."}"#,
+        r#"{"id": "d", "published": "1987-03-01", "text": "SALVADOR, Feb 26 - Showers continued throughout the week."}"#,
+    ]
+    .join("\n");
+    let args = [
+        "parse",
+        "-",
+        "--input-format",
+        "jsonl",
+        "--infer-published",
+        "--published-window",
+        "1987",
+    ];
+    let out = articles(&copydesk_stdin(&args, &records));
+    let guess = &out[0]["published_inferred"];
+    assert_eq!(guess["date"], "1987-02-26", "{guess}");
+    assert!(guess["earliest"].as_str() <= Some("1987-02-26"));
+    assert!(guess["latest"].as_str() >= Some("1987-02-26"));
+    let evidence = &guess["evidence"][0];
+    assert_eq!(evidence["text"], "Feb 26");
+    assert_eq!(
+        (evidence["start"].as_u64(), evidence["end"].as_u64()),
+        (Some(10), Some(16))
+    );
+    assert!(
+        out[1].get("published_inferred").is_none(),
+        "a dated article keeps its date"
+    );
+
+    let bad = copydesk_stdin(
+        &[
+            "parse",
+            "-",
+            "--infer-published",
+            "--published-window",
+            "spring",
+        ],
+        "x",
+    );
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        text(&bad.stderr).contains("FIRST..LAST"),
+        "{}",
+        text(&bad.stderr)
+    );
+    let table = copydesk_stdin(
+        &["parse", "-", "--infer-published", "--format", "table"],
+        "x",
+    );
+    assert_eq!(table.status.code(), Some(2));
+    assert!(text(&table.stderr).contains("--infer-published goes with --format jsonl or json"));
+}

@@ -89,6 +89,10 @@ pub enum ErrorKind {
         /// The formats there are, comma-separated.
         formats: String,
     },
+    /// A dedup index on disk cannot be used as asked: it is damaged, of another format
+    /// version, made with other options, or being written by another process. The message
+    /// says which, and what to do.
+    Index(String),
 }
 
 impl Error {
@@ -192,11 +196,21 @@ impl fmt::Display for ErrorKind {
             ErrorKind::FieldType { field, expected } => {
                 write!(f, "field `{field}` should be {expected}")
             }
-            ErrorKind::InvalidDate { value, reason } => write!(
-                f,
-                "cannot read {value:?} as a date ({reason}); write it as ISO 8601, e.g. 2018-04-17"
-            ),
-            ErrorKind::InvalidArgument(message) => write!(f, "{message}"),
+            ErrorKind::InvalidDate { value, reason } => {
+                write!(f, "cannot read {value:?} as a date: {reason}")?;
+                // A reason that already says how to write the date is not told twice.
+                if !reason.contains("ISO 8601") {
+                    write!(
+                        f,
+                        "; write it as ISO 8601 (2018-04-17, 2018-04-17T14:03:00Z) or as \
+                         news pages do (17 April 2018, April 17, 2018)"
+                    )?;
+                }
+                Ok(())
+            }
+            ErrorKind::InvalidArgument(message) | ErrorKind::Index(message) => {
+                write!(f, "{message}")
+            }
             ErrorKind::TooLarge { limit } => write!(
                 f,
                 "a document is larger than the size limit of {} (a decompression bomb, or not an article); raise the limit with --max-document-size (Python: max_document_size=) if it is meant",

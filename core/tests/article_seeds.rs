@@ -207,12 +207,12 @@ fn seed_004_residue_headings_dialogue_quotes() {
     );
     assert_eq!(a.blocks_of(BlockKind::Heading).count(), 2);
     assert!(
-        has_quote(&a, "We have already gone as far", "Kim"),
+        has_quote(&a, "We have already gone as far", "Kim Jong-un"),
         "{:?}",
         quotes(&a)
     );
     assert!(
-        has_quote(&a, "As deputy special representat", "Trump's statement"),
+        has_quote(&a, "As deputy special representat", "Trump"),
         "{:?}",
         quotes(&a)
     );
@@ -237,8 +237,8 @@ fn seed_000_title_kicker_quotes() {
         Some("Report: US, North Korea begin secret talks ahead of planned Trump-Kim meeting")
     );
     assert_eq!(kind_of(&a, "Impact"), BlockKind::Kicker);
-    assert!(has_quote(&a, "Great progress being made", "Trump"));
-    assert!(has_quote(&a, "Meeting being planned!", "Trump"));
+    assert!(has_quote(&a, "Great progress being made", "Donald Trump"));
+    assert!(has_quote(&a, "Meeting being planned!", "Donald Trump"));
     assert!(has_quote(&a, "The stakes are very high", "Jenny Town"));
     assert!(has_quote(
         &a,
@@ -247,4 +247,54 @@ fn seed_000_title_kicker_quotes() {
     ));
     let verbs: Vec<Option<String>> = quotes(&a).into_iter().map(|q| q.2).collect();
     assert_eq!(verbs[0].as_deref(), Some("tweeted"));
+}
+
+/// Speakers as entities: a pronoun is the person the paragraph or the article named before
+/// (`he` for Troy Stangarone, named in the sentence before; `he` for Trump, the paragraph's
+/// subject, not Kim, named nearer), and every way of naming one person is one speaker with
+/// the fullest name (`Mr Trump`, `the president`: Donald Trump). Scare quotes and names
+/// are terms, never attributed.
+#[test]
+fn seed_quotes_speakers_are_entities() {
+    use copydesk::article::QuoteKind;
+    let a = seed("001");
+    assert!(
+        has_quote(&a, "I assume he means on the intel", "Troy Stangarone"),
+        "{:?}",
+        quotes(&a)
+    );
+    assert!(
+        has_quote(&a, "I really believe there’s a lot", "Donald Trump"),
+        "{:?}",
+        quotes(&a)
+    );
+    assert!(
+        has_quote(&a, "extremely high level", "Donald Trump"),
+        "{:?}",
+        quotes(&a)
+    );
+    let b = seed("003");
+    for (starts, who) in [
+        ("Mike Pompeo met with Kim Jong", "Donald Trump"),
+        ("It’s possible things won’t go", "Donald Trump"),
+        ("They do have my blessing", "Donald Trump"),
+        ("My understanding is that it i", "James Schoff"),
+        ("We do not comment on the CIA", "a White House spokesman"),
+    ] {
+        assert!(has_quote(&b, starts, who), "{starts}: {:?}", quotes(&b));
+    }
+    let blessing = b
+        .quotes
+        .iter()
+        .find(|q| b.quote_text(q) == "blessing")
+        .expect("the scare quote");
+    assert_eq!(blessing.kind, QuoteKind::Term);
+    assert_eq!(b.speaker(blessing), None);
+    let trump: Vec<_> = b
+        .quotes
+        .iter()
+        .filter(|q| b.speaker(q) == Some("Donald Trump"))
+        .filter_map(|q| q.speaker)
+        .collect();
+    assert!(trump.len() >= 6 && trump.iter().all(|&s| s == trump[0]));
 }

@@ -47,7 +47,10 @@ struct ExpectedBlock {
 #[serde(deny_unknown_fields)]
 struct ExpectedQuote {
     text: String,
+    /// The speaker's fullest name in the article.
     speaker: Option<String>,
+    /// The words that name the speaker where the quotation is attributed (`he`).
+    speaker_mention: Option<String>,
     verb: Option<String>,
 }
 
@@ -147,10 +150,14 @@ fn check(a: &Article, want: &Expected) -> Vec<String> {
             continue;
         };
         let (speaker, verb) = (a.speaker(found), a.verb(found));
-        if q.speaker.as_deref() != speaker || (q.verb.is_some() && q.verb.as_deref() != verb) {
+        let mention = a.speaker_mention(found);
+        if q.speaker.as_deref() != speaker
+            || (q.verb.is_some() && q.verb.as_deref() != verb)
+            || (q.speaker_mention.is_some() && q.speaker_mention.as_deref() != mention)
+        {
             wrong.push(format!(
-                "quote {:?}: got {speaker:?} {verb:?}, expected {:?} {:?}",
-                q.text, q.speaker, q.verb
+                "quote {:?}: got {speaker:?} [{mention:?}] {verb:?}, expected {:?} [{:?}] {:?}",
+                q.text, q.speaker, q.speaker_mention, q.verb
             ));
         }
     }

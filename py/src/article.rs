@@ -54,12 +54,21 @@ pub(crate) struct Quote {
     end: usize,
     /// Index of the paragraph block it is in.
     block: usize,
-    /// Who said it, as the text names them (`Jenny Town`, `the president`), or None.
+    /// `direct` (a quotation), `partial` (a quoted fragment of the writer's sentence) or
+    /// `term` (scare quotes, a title, a name: never attributed).
+    kind: &'static str,
+    /// Who said it, by the fullest name the article gives (`Donald Trump` for a quotation
+    /// given to `he` or `Mr Trump`), or None.
     speaker: Option<String>,
     /// The attributing verb (`said`, `tweeted`, `according to`), or None.
     verb: Option<String>,
-    /// Where the speaker is named: `(start, end)` str indices, or None.
+    /// Where the article gives the speaker's name: `(start, end)` str indices, or None.
     speaker_span: Option<(usize, usize)>,
+    /// The words that name the speaker where the quotation is attributed (`he`, `the
+    /// minister`), or None.
+    speaker_mention: Option<String>,
+    /// Where those words are: `(start, end)` str indices, or None.
+    mention_span: Option<(usize, usize)>,
 }
 
 /// A sentence of an article: its text, `[start, end)` str indices and block index.
@@ -156,10 +165,18 @@ impl Article {
         self.inner.meta.outlet.as_deref()
     }
 
-    /// The language, when the source gave one.
+    /// The language as an ISO 639-1 code (`"en"`): the source's (a record's field, the
+    /// page's markup) or, when the source gives none, told from the text; `None` when it
+    /// cannot be told reliably.
     #[getter]
     fn language(&self) -> Option<&str> {
         self.inner.meta.language.as_deref()
+    }
+
+    /// True when `language` was told from the text rather than given by the source.
+    #[getter]
+    fn language_detected(&self) -> bool {
+        self.inner.language_detected
     }
 
     /// When a crawler fetched the page (a WARC record's date), kept apart from `published`.
@@ -181,6 +198,32 @@ impl Article {
             return Ok(None);
         };
         let json = serde_json::to_string(page).map_err(|e| invalid(py, e.to_string()))?;
+        py.import("json")?.call_method1("loads", (json,)).map(Some)
+    }
+
+    /// When the article was published, by its own temporal expressions: a dict of `date`,
+    /// `earliest`, `latest` (ISO dates, inclusive), `confidence` and `evidence` (each
+    /// `text`, `start`, `end`, `value`), the same as `copydesk parse --infer-published`
+    /// writes; `None` when the text does not tell. `window` bounds it: a year (`"1987"`),
+    /// a month (`"1987-02"`) or `"FIRST..LAST"`, the period the collection is from. The
+    /// article's own `published` is not looked at.
+    #[pyo3(signature = (*, window = None))]
+    fn infer_published<'py>(
+        &self,
+        py: Python<'py>,
+        window: Option<&str>,
+    ) -> PyResult<Option<Bound<'py, PyAny>>> {
+        let window = window
+            .map(copydesk::dates::parse_window)
+            .transpose()
+            .map_err(|e| crate::errors::to_pyerr(py, e))?;
+        let a = &self.inner;
+        let Some(inferred) = copydesk::dates::infer_published_within(a, window) else {
+            return Ok(None);
+        };
+        let converter = copydesk::text::SpanConverter::new(&a.text, OffsetUnit::Chars);
+        let json = serde_json::to_string(&inferred.to_json(&a.text, &converter))
+            .map_err(|e| invalid(py, e.to_string()))?;
         py.import("json")?.call_method1("loads", (json,)).map(Some)
     }
 
@@ -223,9 +266,12 @@ impl Article {
                     start,
                     end,
                     block: q.block,
+                    kind: q.kind.as_str(),
                     speaker: a.speaker(q).map(str::to_owned),
                     verb: a.verb(q).map(str::to_owned),
-                    speaker_span: q.speaker.map(|s| offsets.char_span(s)),
+                    speaker_span: a.speaker_of(q).map(|s| offsets.char_span(s.name)),
+                    speaker_mention: a.speaker_mention(q).map(str::to_owned),
+                    mention_span: q.mention.map(|s| offsets.char_span(s)),
                 }
             })
             .collect()
@@ -332,7 +378,8 @@ impl Block {
 impl Quote {
     fn __repr__(&self) -> String {
         format!(
-            "Quote(speaker={}, verb={}, text={:?})",
+            "Quote(kind={}, speaker={}, verb={}, text={:?})",
+            self.kind,
             self.speaker
                 .as_deref()
                 .map_or_else(|| "None".into(), |s| format!("{s:?}")),
@@ -344,16 +391,21 @@ impl Quote {
     }
 
     /// The quote as a dict, the same shape as a quote in `copydesk parse` output: `text`,
-    /// `start`, `end`, `block`, `speaker`, `speaker_start`, `speaker_end`, `verb`.
+    /// `start`, `end`, `block`, `kind`, `speaker`, `speaker_start`, `speaker_end`,
+    /// `speaker_mention`, `mention_start`, `mention_end`, `verb`.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);
         d.set_item("text", &self.text)?;
         d.set_item("start", self.start)?;
         d.set_item("end", self.end)?;
         d.set_item("block", self.block)?;
+        d.set_item("kind", self.kind)?;
         d.set_item("speaker", self.speaker.as_deref())?;
         d.set_item("speaker_start", self.speaker_span.map(|s| s.0))?;
         d.set_item("speaker_end", self.speaker_span.map(|s| s.1))?;
+        d.set_item("speaker_mention", self.speaker_mention.as_deref())?;
+        d.set_item("mention_start", self.mention_span.map(|s| s.0))?;
+        d.set_item("mention_end", self.mention_span.map(|s| s.1))?;
         d.set_item("verb", self.verb.as_deref())?;
         Ok(d)
     }
@@ -557,11 +609,21 @@ pub(crate) fn parse_many<'py>(
                     format!("item {i} is {type_name}: parse_many takes texts (str)"),
                 )
             })?;
-            let date = batch::date_of(py, published.next(py, i, "published")?)?;
-            let id = match ids.next(py, i, "ids")? {
+            let given = ids.next(py, i, "ids")?;
+            let id = match &given {
                 Some(id) => id.str()?.to_cow()?.into_owned(),
                 None => i.to_string(),
             };
+            // A bad date names the item it belongs to (and its id, when ids were given).
+            let date = batch::date_of(py, published.next(py, i, "published")?).map_err(|e| {
+                let which = match given {
+                    Some(_) => format!("item {i} (id {id:?})"),
+                    None => format!("item {i}"),
+                };
+                let err = invalid(py, format!("published of {which}: {}", e.value(py)));
+                err.set_cause(py, Some(e));
+                err
+            })?;
             Ok(Document {
                 id,
                 source: "<text>".to_owned(),

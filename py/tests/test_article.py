@@ -83,3 +83,16 @@ def test_reprs_read_well():
     a = copydesk.parse("A title\n\nOfficials from both sides met on Monday, the ministry said.", id="a1")
     assert repr(a).startswith("Article(id=\"a1\", published=None")
     assert repr(a.blocks[1]) == 'Block(kind="paragraph", start=9, end=68, text="Officials from both sides met on Monday, the mini…")'
+
+
+def test_infer_published_from_the_articles_own_dates():
+    a = copydesk.parse("SALVADOR, Feb 26 - Showers continued throughout the week in the Bahia cocoa zone.")
+    guess = a.infer_published(window="1987")
+    assert guess["date"] == "1987-02-26"
+    assert guess["earliest"] <= "1987-02-26" <= guess["latest"]
+    assert 0 < guess["confidence"] <= 1
+    first = guess["evidence"][0]
+    assert a.text[first["start"]:first["end"]] == first["text"] == "Feb 26"
+    assert copydesk.parse("Sales in 1986 rose, the company said.").infer_published() is None
+    with pytest.raises(copydesk.InvalidInputError, match="FIRST..LAST"):
+        a.infer_published(window="spring")

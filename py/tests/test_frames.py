@@ -109,10 +109,25 @@ def test_missing_columns_and_texts(frame):
         copydesk.dates_frame(frame, text="body", id="story")
     with pytest.raises(KeyError, match="id=None to use the index"):
         copydesk.dedupe_frame(frame, text="body")
-    holes = pd.DataFrame({"id": ["a", "b"], "text": [None, float("nan")]})
-    assert copydesk.dates_frame(holes, published=None).empty
-    with pytest.raises(TypeError, match="row 0 of column 'text' is int"):
+    holes = pd.DataFrame({"id": ["a", "b", "c"], "text": [None, float("nan"), "On Monday."]})
+    # Rows without text give no results, and the user is told which, never silently.
+    with pytest.warns(copydesk.MissingTextWarning, match=r"2 of 3 rows have no text in column 'text'.*'a', 'b'"):
+        df = copydesk.dates_frame(holes, published=None)
+    assert df["id"].tolist() == ["c"]
+    with pytest.warns(copydesk.MissingTextWarning, match="2 of 3 rows"):
+        copydesk.dedupe_frame(holes)
+    with pytest.raises(TypeError, match="row 0 \\(id 'a'\\) of column 'text' is int"):
         copydesk.dedupe_frame(pd.DataFrame({"id": ["a"], "text": [3]}))
+
+
+def test_a_bad_date_names_its_column_row_and_id():
+    df = pd.DataFrame({"id": ["x", "y"], "text": ["On Monday.", "On Friday."], "date": ["2018-04-16", "2018-02-30"]})
+    with pytest.raises(copydesk.InvalidInputError) as caught:
+        copydesk.dates_frame(df, published="date")
+    message = str(caught.value)
+    assert "column 'date'" in message and 'item 1 (id "y")' in message, message
+    assert "February 2018 has 28 days" in message, message
+    assert message.count("ISO 8601") == 1, message
 
 
 def test_without_pandas_the_error_names_the_extra(monkeypatch, frame):

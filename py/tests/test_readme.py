@@ -17,10 +17,10 @@ def test_readme_python_examples_run(capsys):
     cwd = os.getcwd()
     os.chdir(ROOT)
     try:
-        # The blocks run in order in one namespace, as a reader pastes them into a notebook.
-        namespace = {}
+        # Each block runs on its own, in a fresh namespace: a reader may paste any one of
+        # them into a new notebook.
         for block in blocks:
-            exec(compile(block, "README.md", "exec"), namespace)
+            exec(compile(block, "README.md", "exec"), {})
     finally:
         os.chdir(cwd)
     assert capsys.readouterr().out.strip(), "the examples print what they show"

@@ -120,10 +120,10 @@ def test_containment_is_written_when_asked_as_in_the_cli(tmp_path):
         json.dumps({"id": "l", "text": long}) + "\n" + json.dumps({"id": "s", "text": short}) + "\n", encoding="utf-8"
     )
     result = copydesk.dedupe(copydesk.read(path), containment=0.9)
-    lines = cli("dedupe", path, "--containment", "0.9")
+    lines = cli("dedupe", path, "--containment=0.9")
     assert [c.to_dict() for c in result.clusters] == lines
     assert "containment" in lines[0]["members"][1]
-    assert [p.to_dict() for p in result.pairs] == cli("dedupe", path, "--containment", "0.9", "--output", "pairs")
+    assert [p.to_dict() for p in result.pairs] == cli("dedupe", path, "--containment=0.9", "--output", "pairs")
 
 
 def test_temporal_expressions_to_dict_match_the_cli(seeds, seed_articles):

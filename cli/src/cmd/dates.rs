@@ -10,7 +10,7 @@ use copydesk::text::{OffsetUnit, SpanConverter};
 
 use crate::BoxError;
 use crate::UsageError;
-use crate::args::{InputArgs, OutputArgs};
+use crate::args::{InferArgs, InputArgs, OutputArgs};
 use crate::format::{Column, Records, Shape};
 use crate::input::{Report, for_each_batch};
 use crate::output::Output;
@@ -34,6 +34,9 @@ pub(crate) struct DatesArgs {
     /// Output format [default: table on a terminal, else jsonl].
     #[arg(long, short = 'f', value_enum)]
     pub format: Option<DatesFormat>,
+
+    #[command(flatten)]
+    pub infer: InferArgs,
 
     /// With --format timeml: write each annotated document into DIR under its file name,
     /// instead of all of them to standard output.
@@ -105,15 +108,29 @@ pub(crate) fn run(args: &DatesArgs, report: &mut Report) -> Result<(), BoxError>
     let columns = if shape == Shape::Csv { CSV } else { TABLE };
     let mut records = Records::start(shape, &mut out, columns)?;
     let mut expressions = 0usize;
+    let mut dated = 0usize;
     for_each_batch(&args.input, report, |batch| {
-        let articles = article::parse_batch(batch);
+        let mut articles = article::parse_batch(batch);
+        // Undated articles, when asked, are read against the date their text gives.
+        let mut inferred = vec![false; articles.len()];
+        for (a, flag) in articles.iter_mut().zip(&mut inferred) {
+            if let Some(g) = args.infer.infer(a) {
+                a.published = Some(copydesk::article::Published::from_date(g.date));
+                *flag = true;
+                dated += 1;
+            }
+        }
         let found = dates::find_in_articles(&articles);
         expressions += found.iter().map(Vec::len).sum::<usize>();
-        for (a, timexes) in articles.iter().zip(&found) {
+        for ((a, timexes), &inferred) in articles.iter().zip(&found).zip(&inferred) {
             let converter = SpanConverter::new(&a.text, OffsetUnit::Chars);
             for t in timexes {
                 if matches!(records.shape(), Shape::Jsonl | Shape::Json) {
-                    records.object(&t.to_json(&a.text, &converter).with_article(&a.id))?;
+                    let view = t
+                        .to_json(&a.text, &converter)
+                        .with_article(&a.id)
+                        .with_inferred_reference(inferred);
+                    records.object(&view)?;
                     continue;
                 }
                 let (start, end) = converter.convert(t.span);
@@ -160,14 +177,25 @@ pub(crate) fn run(args: &DatesArgs, report: &mut Report) -> Result<(), BoxError>
     })?;
     records.finish()?;
     out.finish()?;
-    report.detail = Some(format!(
-        "{expressions} temporal expression{}",
-        if expressions == 1 { "" } else { "s" }
-    ));
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    let mut detail = format!("{expressions} temporal expression{}", plural(expressions));
+    if args.infer.infer_published {
+        detail.push_str(&format!(
+            ", {dated} undated article{} read against an inferred date",
+            plural(dated)
+        ));
+    }
+    report.detail = Some(detail);
     Ok(())
 }
 
 fn run_timeml(args: &DatesArgs, report: &mut Report) -> Result<(), BoxError> {
+    if args.infer.infer_published {
+        return Err(UsageError(
+            "--infer-published does not go with --format timeml: each TimeML document carries its creation time".into(),
+        )
+        .into());
+    }
     if args.input.published.is_some() {
         report.warn("--published is ignored with --format timeml: each document's creation time is its reference date");
     }

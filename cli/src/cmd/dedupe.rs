@@ -21,6 +21,7 @@ pub(crate) const EXAMPLES: &str = "Examples:
   copydesk dedupe seeds/ --format csv     # a row per cluster member
   copydesk dedupe corpus/ --cross-only --threshold 0.9
   copydesk dedupe seeds/ --level sentence --containment
+  copydesk dedupe --containment=0.9 corpus/
   copydesk dedupe corpus/ --output clean -o clean.jsonl
 
 Similarity is the Jaccard similarity of word 3-gram sets after normalization (case, Unicode,
@@ -42,8 +43,9 @@ pub(crate) struct DedupeArgs {
     pub threshold: f64,
 
     /// Also pair a passage mostly contained in a longer one, at containment T [default:
-    /// the threshold].
-    #[arg(long, value_name = "T", num_args = 0..=1, require_equals = false)]
+    /// the threshold]; a value is written `--containment=0.9`, so that a path after the
+    /// flag stays a path.
+    #[arg(long, value_name = "T", num_args = 0..=1, require_equals = true)]
     pub containment: Option<Option<f64>>,
 
     /// Ignore repeats inside one article: only pairs from different articles count.
@@ -102,8 +104,8 @@ pub(crate) enum What {
     Clusters,
     /// One JSON object per near-duplicate pair.
     Pairs,
-    /// Each article without its repeated passages (the first occurrence kept), with what
-    /// was removed.
+    /// Each article without its repeated passages, with what was removed: each cluster's
+    /// canonical passage (the earliest published, then the first in input order) is kept.
     Clean,
 }
 
@@ -131,7 +133,7 @@ impl From<DedupeFormat> for Shape {
     }
 }
 
-fn parse_kind(value: &str) -> Result<BlockKind, String> {
+pub(crate) fn parse_kind(value: &str) -> Result<BlockKind, String> {
     dedup::kind_named(value.trim()).map_err(|e| e.to_string())
 }
 
@@ -163,6 +165,7 @@ impl DedupeArgs {
 const CLUSTER_TABLE: &[Column] = &[
     Column::right("cluster", 7),
     Column::right("size", 4),
+    Column::right("articles", 8),
     Column::left("outlets", 32),
     Column::left("canonical passage", 0),
 ];
@@ -223,6 +226,19 @@ const CLEAN_CSV: &[Column] = &[
 
 pub(crate) fn run(args: &DedupeArgs, report: &mut Report) -> Result<(), BoxError> {
     // The options are checked before any input is read: a bad one is a usage error.
+    if args.containment == Some(None)
+        && let Some(number) = args
+            .input
+            .paths
+            .iter()
+            .find(|p| !p.exists() && p.to_str().is_some_and(|s| s.parse::<f64>().is_ok()))
+    {
+        let n = number.display();
+        return Err(UsageError(format!(
+            "{n:?} is not a file: to set the containment threshold, write --containment={n}"
+        ))
+        .into());
+    }
     let mut deduper = Deduper::new(args.options()).map_err(|e| UsageError(e.to_string()))?;
     for_each_batch(&args.input, report, |batch| {
         deduper.add(article::parse_batch(batch));
@@ -274,18 +290,31 @@ fn write_clusters(records: &mut Records<'_>, result: &Dedup) -> std::io::Result<
         match records.shape() {
             Shape::Jsonl | Shape::Json => records.object(&ClusterJson::new(result, c, UNIT))?,
             Shape::Table => {
+                // Outlets as the articles name them; an article that names none is
+                // counted among the articles, never shown as its id in this column.
                 let mut outlets: Vec<&str> = Vec::new();
+                let mut articles: Vec<usize> = Vec::new();
                 for m in &c.members {
-                    let a = result.passage(m.passage).article;
-                    let name = a.meta.outlet.as_deref().unwrap_or(&a.id);
-                    if !outlets.contains(&name) {
+                    let p = result.passage(m.passage);
+                    if !articles.contains(&p.article_index) {
+                        articles.push(p.article_index);
+                    }
+                    if let Some(name) = p.article.meta.outlet.as_deref()
+                        && !outlets.contains(&name)
+                    {
                         outlets.push(name);
                     }
                 }
+                let outlets = if outlets.is_empty() {
+                    "-".to_owned()
+                } else {
+                    outlets.join(", ")
+                };
                 records.row(&[
                     c.id.to_string(),
                     c.size().to_string(),
-                    one_line(&outlets.join(", "), 32),
+                    articles.len().to_string(),
+                    one_line(&outlets, 32),
                     result.passage(c.canonical).text().to_owned(),
                 ])?;
             }

@@ -2,6 +2,7 @@
 
 pub(crate) mod dates;
 pub(crate) mod dedupe;
+pub(crate) mod index;
 pub(crate) mod parse;
 
 use crate::BoxError;
@@ -13,5 +14,6 @@ pub(crate) fn run(cli: &Cli, report: &mut Report) -> Result<(), BoxError> {
         Command::Parse(args) => parse::run(args, report),
         Command::Dedupe(args) => dedupe::run(args, report),
         Command::Dates(args) => dates::run(args, report),
+        Command::Index(args) => index::run(args, report),
     }
 }

@@ -9,7 +9,7 @@ use clap::{Args, ValueEnum};
 
 use crate::BoxError;
 use crate::UsageError;
-use crate::args::{InputArgs, OutputArgs};
+use crate::args::{InferArgs, InputArgs, OutputArgs};
 use crate::format::{Column, Records, Shape};
 use crate::input::{Report, for_each_batch};
 use crate::output::Output;
@@ -38,6 +38,9 @@ pub(crate) struct ParseArgs {
     /// List each block's sentences too.
     #[arg(long)]
     pub sentences: bool,
+
+    #[command(flatten)]
+    pub infer: InferArgs,
 
     #[command(flatten)]
     pub output: OutputArgs,
@@ -92,6 +95,14 @@ pub(crate) fn run(args: &ParseArgs, report: &mut Report) -> Result<(), BoxError>
         )
         .into());
     }
+    if args.infer.infer_published && !matches!(format, ParseFormat::Jsonl | ParseFormat::Json) {
+        return Err(UsageError(
+            "--infer-published goes with --format jsonl or json (published_inferred is a field of \
+             the JSON form)"
+                .into(),
+        )
+        .into());
+    }
     let shape = match format {
         ParseFormat::Jsonl => Shape::Jsonl,
         ParseFormat::Json => Shape::Json,
@@ -114,7 +125,10 @@ pub(crate) fn run(args: &ParseArgs, report: &mut Report) -> Result<(), BoxError>
     for_each_batch(&args.input, report, |batch| {
         for a in article::parse_batch(batch) {
             if matches!(shape, Shape::Jsonl | Shape::Json) {
-                let view = ArticleJson::new(&a, OffsetUnit::Chars).with_sentences(args.sentences);
+                let inferred = args.infer.infer(&a);
+                let view = ArticleJson::new(&a, OffsetUnit::Chars)
+                    .with_sentences(args.sentences)
+                    .with_inferred(inferred.as_ref());
                 records.object(&view)?;
                 continue;
             }
@@ -205,15 +219,20 @@ fn write_text(out: &mut impl Write, a: &Article, sentences: bool) -> std::io::Re
     }
     for q in &a.quotes {
         let (start, end) = converter.convert(q.span);
-        let who = match (a.speaker(q), a.verb(q)) {
+        let named = match (a.speaker(q), a.speaker_mention(q)) {
+            (Some(s), Some(m)) if s != m => Some(format!("{s} [{m}]")),
+            (Some(s), _) => Some(s.to_owned()),
+            (None, m) => m.map(|m| format!("[{m}]")),
+        };
+        let who = match (named, a.verb(q)) {
             (Some(s), Some(v)) => format!("{s} ({v})"),
-            (Some(s), None) => s.to_owned(),
+            (Some(s), None) => s,
             _ => "?".to_owned(),
         };
         writeln!(
             out,
             "{:<12} {:>6}..{:<6} {who}: {}",
-            "quote",
+            format!("quote {}", q.kind.as_str()),
             start,
             end,
             one_line(a.quote_text(q))

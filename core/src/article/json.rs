@@ -6,11 +6,15 @@ use super::Article;
 use crate::text::{OffsetUnit, Span, SpanConverter};
 
 /// A view of an [`Article`] that serializes to its documented JSON form: `id`, `source`,
-/// `published`, `url`, `outlet`, `language`, `title`; `blocks`, each `kind`, `text`,
+/// `published`, `url`, `outlet`, `language` (with `language_from`, `source` or `text`, when
+/// it is known), `title`; `blocks`, each `kind`, `text`,
 /// `start`, `end`, and when they apply `reason` (boilerplate), `repeat_of` (the index of
 /// the block it repeats) and, with [`ArticleJson::with_sentences`], `sentences`; and
-/// `quotes`, each `text`, `start`, `end`, `block`, `speaker`, `speaker_start`,
-/// `speaker_end` and `verb` (the last four `null` when the text names no speaker).
+/// `quotes`, each `text`, `start`, `end`, `block`, `kind` (`direct`, `partial`, `term`),
+/// `speaker` (the speaker's fullest name) with `speaker_start`, `speaker_end` (where the
+/// article gives that name), `speaker_mention` (the words naming them here: `he`, `the
+/// minister`) with `mention_start`, `mention_end`, and `verb` (`null` when the text does
+/// not say).
 ///
 /// Offsets are counted in the chosen [`OffsetUnit`]; the CLI and Python use characters.
 ///
@@ -26,6 +30,7 @@ pub struct ArticleJson<'a> {
     article: &'a Article,
     converter: SpanConverter<'a>,
     sentences: bool,
+    inferred: Option<&'a crate::dates::Inferred>,
 }
 
 impl<'a> ArticleJson<'a> {
@@ -35,7 +40,18 @@ impl<'a> ArticleJson<'a> {
             article,
             converter: SpanConverter::new(&article.text, unit),
             sentences: false,
+            inferred: None,
         }
+    }
+
+    /// Also write `published_inferred`: when the article was published by its own
+    /// expressions (see [`crate::dates::infer_published`]).
+    pub fn with_inferred(
+        mut self,
+        inferred: Option<&'a crate::dates::Inferred>,
+    ) -> ArticleJson<'a> {
+        self.inferred = inferred;
+        self
     }
 
     /// Also list each block's sentences.
@@ -52,9 +68,23 @@ impl Serialize for ArticleJson<'_> {
         map.serialize_entry("id", &a.id)?;
         map.serialize_entry("source", &a.source)?;
         map.serialize_entry("published", &a.published)?;
+        if let Some(inferred) = self.inferred {
+            map.serialize_entry(
+                "published_inferred",
+                &inferred.to_json(&a.text, &self.converter),
+            )?;
+        }
         map.serialize_entry("url", &a.meta.url)?;
         map.serialize_entry("outlet", &a.meta.outlet)?;
         map.serialize_entry("language", &a.meta.language)?;
+        if a.meta.language.is_some() {
+            let from = if a.language_detected {
+                "text"
+            } else {
+                "source"
+            };
+            map.serialize_entry("language_from", from)?;
+        }
         map.serialize_entry("title", &a.title())?;
         if let Some(crawled) = &a.crawled {
             map.serialize_entry("crawled", crawled)?;
@@ -121,13 +151,18 @@ impl Serialize for Quotes<'_, '_> {
         let a = view.article;
         let mut seq = serializer.serialize_seq(Some(a.quotes.len()))?;
         for q in &a.quotes {
-            let speaker = q.speaker.map(|s| Piece::new(view, s));
+            let speaker = a.speaker_of(q).map(|s| Piece::new(view, s.name));
+            let mention = q.mention.map(|s| Piece::new(view, s));
             seq.serialize_element(&QuoteJson {
                 piece: Piece::new(view, q.span),
                 block: q.block,
+                kind: q.kind.as_str(),
                 speaker: speaker.as_ref().map(|p| p.text),
                 speaker_start: speaker.as_ref().map(|p| p.start),
                 speaker_end: speaker.as_ref().map(|p| p.end),
+                speaker_mention: mention.as_ref().map(|p| p.text),
+                mention_start: mention.as_ref().map(|p| p.start),
+                mention_end: mention.as_ref().map(|p| p.end),
                 verb: q.verb.map(|v| v.slice(&a.text)),
             })?;
         }
@@ -140,9 +175,13 @@ struct QuoteJson<'a> {
     #[serde(flatten)]
     piece: Piece<'a>,
     block: usize,
+    kind: &'static str,
     speaker: Option<&'a str>,
     speaker_start: Option<usize>,
     speaker_end: Option<usize>,
+    speaker_mention: Option<&'a str>,
+    mention_start: Option<usize>,
+    mention_end: Option<usize>,
     verb: Option<&'a str>,
 }
 

@@ -60,6 +60,12 @@ pub(crate) struct Lexicon {
     pub(crate) speech_verbs: Words,
     /// Words that name no one.
     pub(crate) not_names: Words,
+    /// Titles and roles written before a name (`president`, `secretary`, `boss`).
+    pub(crate) speaker_titles: Words,
+    /// Words that make a name an organisation's (`corp`, `ministry`, `company`).
+    pub(crate) organization_words: Words,
+    /// Words before a quotation that make it a term, not speech (`so-called`, `titled`).
+    pub(crate) term_cues: Words,
     /// Lines of the file that could not be read (none: a unit test checks).
     pub(crate) errors: Vec<String>,
 }
@@ -93,6 +99,9 @@ impl Lexicon {
             function_words: Words::default(),
             speech_verbs: Words::default(),
             not_names: Words::default(),
+            speaker_titles: Words::default(),
+            organization_words: Words::default(),
+            term_cues: Words::default(),
             errors: Vec::new(),
         };
         let mut section = "";
@@ -175,6 +184,9 @@ impl Lexicon {
             "function_words" => &mut self.function_words,
             "speech_verbs" => &mut self.speech_verbs,
             "not_names" => &mut self.not_names,
+            "speaker_titles" => &mut self.speaker_titles,
+            "organization_words" => &mut self.organization_words,
+            "term_cues" => &mut self.term_cues,
             other => return Err(format!("no section {other:?}")),
         };
         set.insert(unquote(line));
@@ -1167,6 +1179,9 @@ mod tests {
             &lex.share_words,
             &lex.wire_agencies,
             &lex.speech_verbs,
+            &lex.speaker_titles,
+            &lex.organization_words,
+            &lex.term_cues,
         ] {
             assert!(!set.is_empty());
         }

@@ -60,6 +60,7 @@
 pub(crate) mod classify;
 pub(crate) mod datetext;
 mod json;
+mod language;
 pub(crate) mod lexicon;
 mod markdown;
 mod page;
@@ -282,24 +283,82 @@ pub struct ElementPlace {
     pub path: String,
 }
 
-/// A quotation in a paragraph: the quoted words and, when the text says who spoke, the
-/// speaker and the verb that attributes them (`said`, `tweeted`, `told`, `according to`).
+/// A quotation in a paragraph: the quoted words, what kind of quotation they are and, when
+/// the text says who spoke, the speaker and the verb that attributes them (`said`,
+/// `tweeted`, `told`, `according to`).
 ///
 /// The span covers the quoted words without the quotation marks (and without a comma
 /// that only leads into the attribution). A quotation that runs on into the next
-/// paragraph is one quote per paragraph.
+/// paragraph is one quote per paragraph. Only speech is attributed: a [`QuoteKind::Term`]
+/// never has a speaker.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Quote {
     /// Index of the paragraph in [`Article::blocks`].
     pub block: usize,
     /// Where the quoted words are in [`Article::text`].
     pub span: Span,
-    /// Where the speaker is named (`Jenny Town`, `the president`, `he`), when the text
-    /// says; for a quotation that continues an earlier one of the same speaker, the
-    /// earlier naming.
-    pub speaker: Option<Span>,
+    /// A quotation, a quoted fragment of the writer's sentence, or a quoted term.
+    pub kind: QuoteKind,
+    /// Where the text names the speaker for this quotation (`Jenny Town`, `the
+    /// president`, `he`); for a quotation that continues an earlier one of the same
+    /// speaker, the earlier naming.
+    pub mention: Option<Span>,
+    /// The speaker: an index into [`Article::speakers`], when the mention is resolved to
+    /// one (a pronoun with no one to refer to is not).
+    pub speaker: Option<usize>,
     /// Where the attributing verb is, when there is one.
     pub verb: Option<Span>,
+}
+
+/// What a quotation is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum QuoteKind {
+    /// A quotation: a sentence or more of someone's words, set off from the writer's
+    /// (`“We will see what happens,” the minister said`).
+    Direct,
+    /// A quoted fragment inside the writer's sentence of reported speech (`Trump said they
+    /// had talks at “extremely high levels.”`).
+    Partial,
+    /// Quoted words that are not speech: scare quotes, titles of works, nicknames, a word
+    /// talked about (`the reference to “irony”`). Never attributed.
+    Term,
+}
+
+impl QuoteKind {
+    /// Every kind, in order.
+    pub const ALL: &[QuoteKind] = &[QuoteKind::Direct, QuoteKind::Partial, QuoteKind::Term];
+
+    /// The kind's name: `direct`, `partial` or `term`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Partial => "partial",
+            QuoteKind::Term => "term",
+        }
+    }
+
+    /// The kind named `name` (`direct`, `partial`, `term`).
+    pub fn from_name(name: &str) -> Option<QuoteKind> {
+        QuoteKind::ALL.iter().copied().find(|k| k.as_str() == name)
+    }
+}
+
+/// Someone (or some organisation) quoted in an article: one per person however the text
+/// names them (`President Donald Trump`, `Mr Trump`, `Trump`, `he` are one speaker).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Speaker {
+    /// The fullest name the article gives, without titles (`Donald Trump`), where the
+    /// article first gives it; a speaker the text only describes (`a White House
+    /// spokesman`) is named by the description.
+    pub name: Span,
+    /// The mention that gives the name, with its title or description when it has one
+    /// (`President Donald Trump`, `John Smith, the finance minister`).
+    pub first_mention: Span,
+    /// The title or role the article gives them (`President`, `the finance minister`).
+    pub title: Option<Span>,
+    /// True for an organisation (`the ministry`, `Acme Corp`), false for a person or
+    /// when the text does not tell.
+    pub organization: bool,
 }
 
 /// A sentence of an article: the block it belongs to and its span in [`Article::text`].
@@ -318,7 +377,9 @@ pub struct Metadata {
     pub url: Option<String>,
     /// The outlet that published it.
     pub outlet: Option<String>,
-    /// Its language, as given by the source (e.g. `en`).
+    /// Its language as an ISO 639-1 code (e.g. `en`): as given by the source (a record's
+    /// field, the page's markup) or, when the source says nothing, told from the text
+    /// ([`Article::language_detected`] says which).
     pub language: Option<String>,
     /// A title given separately from the text (by a JSON record, say).
     pub title: Option<String>,
@@ -379,11 +440,16 @@ pub struct Article {
     pub blocks: Vec<Block>,
     /// The quotations in the paragraphs, in the order of the text.
     pub quotes: Vec<Quote>,
+    /// The speakers of the quotations, in the order the article first names them.
+    pub speakers: Vec<Speaker>,
     /// For a web page: what its metadata says (title, authors, dates, site, language...),
     /// each value with where it was found. `None` for text input.
     pub page: Option<Box<PageMeta>>,
     /// Problems met while reading and parsing that did not stop it, each a one-line message.
     pub warnings: Vec<String>,
+    /// True when [`Metadata::language`] was told from the text rather than given by the
+    /// source.
+    pub language_detected: bool,
 }
 
 impl Article {
@@ -437,9 +503,21 @@ impl Article {
         quote.span.slice(&self.text)
     }
 
-    /// The speaker of `quote` as the text names them, when it does.
+    /// The speaker of `quote` by name (the fullest the article gives: `Donald Trump` for
+    /// a quotation the text gives to `he` or `Mr Trump`), when it is known.
     pub fn speaker(&self, quote: &Quote) -> Option<&str> {
-        quote.speaker.map(|s| s.slice(&self.text))
+        self.speaker_of(quote).map(|s| s.name.slice(&self.text))
+    }
+
+    /// The speaker of `quote`, when it is known.
+    pub fn speaker_of(&self, quote: &Quote) -> Option<&Speaker> {
+        quote.speaker.and_then(|i| self.speakers.get(i))
+    }
+
+    /// The words that name the speaker of `quote` where it is attributed (`he`, `the
+    /// minister`, `Smith`), when the text names them.
+    pub fn speaker_mention(&self, quote: &Quote) -> Option<&str> {
+        quote.mention.map(|s| s.slice(&self.text))
     }
 
     /// The verb that attributes `quote`, when there is one.
@@ -497,8 +575,8 @@ pub fn parse_document(doc: Document) -> Article {
         return crate::html::parse_document(doc);
     }
     let classified = classify::classify(&doc.text, doc.meta.title.as_deref());
-    let quotes = quotes::find(&doc.text, &classified.blocks);
-    Article {
+    let (quotes, speakers) = quotes::find(&doc.text, &classified.blocks);
+    let mut article = Article {
         id: doc.id,
         source: doc.source,
         meta: doc.meta,
@@ -507,7 +585,21 @@ pub fn parse_document(doc: Document) -> Article {
         text: doc.text,
         blocks: classified.blocks,
         quotes,
+        speakers,
         page: None,
         warnings: doc.warnings,
+        language_detected: false,
+    };
+    article.detect_language();
+    article
+}
+
+impl Article {
+    /// Tells the language from the text when the source gave none.
+    pub(crate) fn detect_language(&mut self) {
+        if self.meta.language.is_none() {
+            self.meta.language = language::detect(&self.text, &self.blocks);
+            self.language_detected = self.meta.language.is_some();
+        }
     }
 }

@@ -105,7 +105,7 @@ impl Published {
                     offset: pieces.time().and(pieces.to_numeric_offset()),
                 });
             }
-            Err(e) => first_clause(&e.to_string()),
+            Err(e) => calendar_reason(trimmed).unwrap_or_else(|| first_clause(&e.to_string())),
         };
         super::datetext::parse(trimmed).map_err(|reason| {
             // A value that starts like ISO 8601 is best explained by the ISO reader.
@@ -114,6 +114,35 @@ impl Published {
             Error::invalid_date(value, if iso_like { iso } else { reason })
         })
     }
+}
+
+/// Why an ISO 8601 date such as `2018-02-30` is not in the calendar, in words: the ISO
+/// reader only says the parsed date is not valid.
+fn calendar_reason(value: &str) -> Option<String> {
+    let digits = |r: std::ops::Range<usize>| -> Option<i32> {
+        let s = value.get(r)?;
+        s.bytes()
+            .all(|c| c.is_ascii_digit())
+            .then(|| s.parse().ok())?
+    };
+    if value.get(4..5) != Some("-") || value.get(7..8) != Some("-") {
+        return None;
+    }
+    let (year, month, day) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
+    if !(1..=12).contains(&month) {
+        return Some(format!(
+            "there is no month {month:02}; months run from 01 to 12"
+        ));
+    }
+    let first = Date::new(i16::try_from(year).ok()?, month as i8, 1).ok()?;
+    let days = i32::from(first.days_in_month());
+    if day == 0 || day > days {
+        return Some(format!(
+            "{} has {days} days, so there is no day {day:02}",
+            first.strftime("%B %Y")
+        ));
+    }
+    None
 }
 
 /// jiff's messages chain causes with ": "; the first clause is the useful one.

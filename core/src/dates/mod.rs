@@ -88,6 +88,7 @@ mod calendar;
 mod discourse;
 mod expr;
 mod grammar;
+mod infer;
 mod lexicon;
 mod resolve;
 mod tense;
@@ -102,6 +103,10 @@ use crate::article::{Article, BlockKind};
 use crate::text::{Span, SpanConverter};
 
 pub use expr::Mod;
+pub use infer::{
+    CRAWL_LOOKBACK_YEARS, Evidence, Inferred, InferredJson, SUPPORT, infer_published,
+    infer_published_within, parse_window,
+};
 
 use expr::{Expr, Rel, YearRef};
 use grammar::{Grammar, Match};
@@ -214,6 +219,7 @@ impl Timex {
             input,
             converter,
             article: None,
+            inferred_reference: false,
         }
     }
 }
@@ -226,9 +232,17 @@ pub struct TimexJson<'a> {
     input: &'a str,
     converter: &'a SpanConverter<'a>,
     article: Option<&'a str>,
+    inferred_reference: bool,
 }
 
 impl<'a> TimexJson<'a> {
+    /// Adds `"reference": "inferred"`: the expression was resolved against a publication
+    /// date inferred from the article (see [`infer_published`]), not one it was given.
+    pub fn with_inferred_reference(mut self, yes: bool) -> TimexJson<'a> {
+        self.inferred_reference = yes;
+        self
+    }
+
     /// Adds the `article` field (the article's id) first.
     pub fn with_article(mut self, id: &'a str) -> TimexJson<'a> {
         self.article = Some(id);
@@ -288,6 +302,9 @@ impl Serialize for TimexJson<'_> {
                     converter: self.converter,
                 },
             )?;
+        }
+        if self.inferred_reference {
+            st.serialize_field("reference", "inferred")?;
         }
         st.end()
     }

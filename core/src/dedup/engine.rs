@@ -215,12 +215,79 @@ const CHUNK: usize = 64;
 
 /// Buffers reused from passage to passage.
 #[derive(Default)]
-struct Scratch {
+pub(crate) struct Scratch {
     shingler: Shingler,
     specs: Vec<PassageSpec>,
     pieces: Vec<crate::text::Span>,
     set: Vec<u64>,
     sig: Vec<u32>,
+    keys: Vec<u32>,
+}
+
+/// What shingles, signs and bands passages: the options and the hash functions they fix.
+pub(crate) struct Signer<'o> {
+    pub opts: &'o Options,
+    pub perms: &'o Permutations,
+    pub band_keys: &'o BandKeys,
+}
+
+impl Signer<'_> {
+    /// Calls `each` with every passage of `a` (article number `article`) that is compared:
+    /// where it is, its shingle set, the hash of the set and its band keys.
+    pub(crate) fn sign(
+        &self,
+        a: &Article,
+        article: u32,
+        scratch: &mut Scratch,
+        mut each: impl FnMut(PassageRef, &[u64], u64, &[u32]),
+    ) {
+        scratch.specs.clear();
+        scratch.pieces.clear();
+        passages_of(a, self.opts, &mut scratch.specs, &mut scratch.pieces);
+        for spec in &scratch.specs {
+            // `passages_of` gives piece ranges within `pieces`.
+            let pieces = &scratch.pieces[spec.pieces.clone()];
+            let words = scratch.shingler.shingle(
+                pieces.iter().map(|s| s.slice(&a.text)),
+                self.opts.shingles,
+                &mut scratch.set,
+            );
+            let set = &scratch.set;
+            if set.is_empty() || words < self.opts.min_words {
+                continue;
+            }
+            let passage = PassageRef {
+                article,
+                block: spec.block.map(|b| b as u32),
+                span: spec.span,
+            };
+            self.perms.signature(set, &mut scratch.sig);
+            scratch.keys.clear();
+            self.band_keys.keys(&scratch.sig, &mut scratch.keys);
+            each(passage, set, set_hash(set), &scratch.keys);
+        }
+    }
+}
+
+/// The hash that groups identical shingle sets. The shingle hashes are random already:
+/// their sum tells sets apart (and equal hashes are compared as sets before they count as
+/// equal).
+pub(crate) fn set_hash(set: &[u64]) -> u64 {
+    let sum = set.iter().fold(0u64, |h, &x| h.wrapping_add(x));
+    mix64(sum ^ set.len() as u64)
+}
+
+/// Jaccard similarity and containment of two shingle sets, when the Jaccard similarity
+/// reaches `threshold`.
+pub(crate) fn scores_at_least(x: &[u64], y: &[u64], threshold: f64) -> Option<(f64, f64)> {
+    // A pair whose sizes differ too much cannot reach the threshold.
+    let (small, large) = (x.len().min(y.len()), x.len().max(y.len()));
+    if (small as f64) < threshold * large as f64 - 1e-9 {
+        return None;
+    }
+    let shared = intersection(x, y);
+    let jaccard = shared as f64 / (large + small - shared) as f64;
+    (jaccard >= threshold).then(|| (jaccard, shared as f64 / small as f64))
 }
 
 impl Deduper {
@@ -382,35 +449,18 @@ impl Deduper {
 
     /// Shingles, signs and bands the passages of one article into `chunk`.
     fn prepare(&self, a: &Article, article: u32, chunk: &mut Chunk, scratch: &mut Scratch) {
-        scratch.specs.clear();
-        scratch.pieces.clear();
-        passages_of(a, &self.opts, &mut scratch.specs, &mut scratch.pieces);
-        for spec in &scratch.specs {
-            // `passages_of` gives piece ranges within `pieces`.
-            let pieces = &scratch.pieces[spec.pieces.clone()];
-            let words = scratch.shingler.shingle(
-                pieces.iter().map(|s| s.slice(&a.text)),
-                self.opts.shingles,
-                &mut scratch.set,
-            );
-            let set = &scratch.set;
-            if set.is_empty() || words < self.opts.min_words {
-                continue;
-            }
-            chunk.passages.push(PassageRef {
-                article,
-                block: spec.block.map(|b| b as u32),
-                span: spec.span,
-            });
-            // The shingle hashes are random already: their sum tells sets apart (and equal
-            // hashes are compared as sets before they count as equal).
-            let sum = set.iter().fold(0u64, |h, &x| h.wrapping_add(x));
-            chunk.set_hashes.push(mix64(sum ^ set.len() as u64));
+        let signer = Signer {
+            opts: &self.opts,
+            perms: &self.perms,
+            band_keys: &self.band_keys,
+        };
+        signer.sign(a, article, scratch, |passage, set, set_hash, keys| {
+            chunk.passages.push(passage);
+            chunk.set_hashes.push(set_hash);
             chunk.shingles.extend_from_slice(set);
             chunk.ends.push(chunk.shingles.len() as u32);
-            self.perms.signature(set, &mut scratch.sig);
-            self.band_keys.keys(&scratch.sig, &mut chunk.keys);
-        }
+            chunk.keys.extend_from_slice(keys);
+        });
     }
 
     /// Holds a passage and its shingle set, as a copy of the first earlier passage with
@@ -452,18 +502,11 @@ impl Deduper {
     /// The pair's scores when its Jaccard similarity reaches the threshold.
     fn verify(&self, a: u32, b: u32) -> Option<RepPair> {
         let (x, y) = (self.set(a as usize), self.set(b as usize));
-        // A pair whose sizes differ too much cannot reach the threshold.
-        let (small, large) = (x.len().min(y.len()), x.len().max(y.len()));
-        if (small as f64) < self.opts.threshold * large as f64 - 1e-9 {
-            return None;
-        }
-        let shared = intersection(x, y);
-        let jaccard = shared as f64 / (large + small - shared) as f64;
-        (jaccard >= self.opts.threshold).then(|| RepPair {
+        scores_at_least(x, y, self.opts.threshold).map(|(jaccard, containment)| RepPair {
             a,
             b,
             jaccard,
-            containment: shared as f64 / small as f64,
+            containment,
         })
     }
 

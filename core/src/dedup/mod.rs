@@ -71,6 +71,7 @@
 mod clean;
 mod engine;
 mod exact;
+mod index;
 mod json;
 mod minhash;
 mod result;
@@ -79,6 +80,10 @@ mod shingle;
 pub use clean::{Cleaned, CleanedJson};
 pub use engine::{Deduper, Match};
 pub use exact::{ScoredPair, all_pairs, exact_pairs};
+pub use index::{
+    INDEX_FORMAT_VERSION, Index, IndexCluster, IndexClusterJson, IndexMatch, IndexMember,
+    IndexPassage, IndexReport, IndexStats, IndexedArticle,
+};
 pub use json::{ClusterJson, PairJson, PassageJson, round_score};
 pub use minhash::{Banding, MISS_AT_THRESHOLD};
 pub use result::{Cluster, Dedup, Member, Pair, Passage, PassageRef, Stats};
@@ -291,8 +296,10 @@ pub fn whole_text(id: impl Into<String>, text: impl Into<String>) -> Article {
         crawled: None,
         blocks: vec![crate::article::Block::new(BlockKind::Paragraph, span)],
         quotes: Vec::new(),
+        speakers: Vec::new(),
         page: None,
         warnings: Vec::new(),
+        language_detected: false,
         text,
     }
 }

@@ -95,10 +95,10 @@ pub fn parse_document(mut doc: Document) -> Article {
     if doc.meta.outlet.is_none() {
         doc.meta.outlet = page.site_name.as_ref().map(|s| s.value.clone());
     }
-    let quotes = quotes::find(&text, &blocks);
+    let (quotes, speakers) = quotes::find(&text, &blocks);
     let mut warnings = doc.warnings;
     warnings.extend(dom.warnings.iter().map(|w| format!("{}: {w}", doc.source)));
-    Article {
+    let mut article = Article {
         id: doc.id,
         source: doc.source,
         meta: doc.meta,
@@ -107,9 +107,13 @@ pub fn parse_document(mut doc: Document) -> Article {
         text,
         blocks,
         quotes,
+        speakers,
         page: Some(Box::new(page)),
         warnings,
-    }
+        language_detected: false,
+    };
+    article.detect_language();
+    article
 }
 
 /// `en-US` -> `en`; `de_DE` -> `de`.

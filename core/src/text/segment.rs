@@ -309,42 +309,10 @@ fn is_attribution(s: &str) -> bool {
     words.len() <= 8
         && words.iter().take(5).any(|w| {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-            SPEECH_VERBS.contains(&w)
+            // The speech verbs live once, in the article lexicon.
+            crate::article::lexicon::lex().speech_verbs.contains(w)
         })
 }
-
-const SPEECH_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "added",
-    "adds",
-    "told",
-    "tells",
-    "tweeted",
-    "wrote",
-    "writes",
-    "asked",
-    "asks",
-    "replied",
-    "continued",
-    "explained",
-    "insisted",
-    "stated",
-    "declared",
-    "noted",
-    "warned",
-    "argued",
-    "announced",
-    "posted",
-    "remarked",
-    "exclaimed",
-    "shouted",
-    "responded",
-    "commented",
-    "recalled",
-    "joked",
-    "cried",
-];
 
 fn starts_with_dash(s: &str) -> bool {
     s.starts_with(['—', '–', '―']) || s.starts_with("--")

@@ -56,7 +56,17 @@ pub fn check_invariants(a: &Article) -> Result<(), String> {
         }
         text.get(q.span.range())
             .ok_or("quote span does not slice")?;
-        for s in [q.speaker, q.verb].into_iter().flatten() {
+        if q.kind == copydesk::article::QuoteKind::Term
+            && (q.speaker.is_some() || q.mention.is_some())
+        {
+            return Err(format!("term {:?} has a speaker", q.span));
+        }
+        if let Some(s) = q.speaker {
+            let speaker = a.speakers.get(s).ok_or("speaker of no entry")?;
+            text.get(speaker.name.range())
+                .ok_or("speaker name does not slice")?;
+        }
+        for s in [q.mention, q.verb].into_iter().flatten() {
             text.get(s.range())
                 .ok_or("speaker or verb span does not slice")?;
         }

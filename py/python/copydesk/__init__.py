@@ -38,7 +38,7 @@ from copydesk._copydesk import (
     sentences,
     shingles,
 )
-from copydesk._errors import CopydeskError, InputFileError, InvalidInputError
+from copydesk._errors import CopydeskError, InputFileError, InvalidInputError, MissingTextWarning
 from copydesk._frames import dates_frame, dedupe_frame, to_pandas
 
 __all__ = [
@@ -53,6 +53,7 @@ __all__ = [
     "InvalidInputError",
     "Match",
     "Member",
+    "MissingTextWarning",
     "Pair",
     "Passage",
     "Quote",

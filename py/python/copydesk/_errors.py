@@ -12,3 +12,8 @@ class InvalidInputError(CopydeskError, ValueError):
 
 class InputFileError(CopydeskError, OSError):
     """A file or directory could not be read: missing, unreadable, or a link loop."""
+
+
+class MissingTextWarning(UserWarning):
+    """Rows of a DataFrame had no text (None or NaN) and so gave no results; the warning
+    counts them and names their ids."""

@@ -1,6 +1,7 @@
 """pandas glue: results as DataFrames, and DataFrames in. Thin on purpose: every function
 here converts arguments and results; the work is done by the compiled core."""
 
+import warnings
 from typing import Any, Callable, Dict, List, Optional
 
 from copydesk._copydesk import (
@@ -20,6 +21,7 @@ from copydesk._copydesk import (
     find_dates_many,
     parse_many,
 )
+from copydesk._errors import InvalidInputError, MissingTextWarning
 
 _EXTRA = "pip install 'copydesk[pandas]' (or pip install pandas)"
 
@@ -179,17 +181,30 @@ def _column(df: Any, name: str, what: str, hint: str) -> Any:
 def _inputs(df: Any, text: str, id: Optional[str], published: Optional[str]) -> Any:
     """The articles of a DataFrame's rows (parsed in Rust), and the rows' ids."""
     pd = _pandas("copydesk's DataFrame functions")
-    texts = [
-        "" if v is None or (not isinstance(v, str) and pd.isna(v)) else v
-        for v in _column(df, text, "the texts", "name it with text=").tolist()
-    ]
-    for i, v in enumerate(texts):
-        if not isinstance(v, str):
-            raise TypeError(f"row {i} of column {text!r} is {type(v).__name__}, not a text (str)")
+    values = _column(df, text, "the texts", "name it with text=").tolist()
     if id is None:
         ids = df.index.tolist()
     else:
         ids = _column(df, id, "the ids", "name it with id=, or pass id=None to use the index").tolist()
+    texts = []
+    missing = []
+    for i, v in enumerate(values):
+        if v is None or (not isinstance(v, str) and pd.isna(v)):
+            missing.append(ids[i])
+            v = ""
+        elif not isinstance(v, str):
+            raise TypeError(
+                f"row {i} (id {ids[i]!r}) of column {text!r} is {type(v).__name__}, not a text (str)"
+            )
+        texts.append(v)
+    if missing:
+        shown = ", ".join(repr(m) for m in missing[:5]) + (", ..." if len(missing) > 5 else "")
+        warnings.warn(
+            f"{len(missing)} of {len(texts)} rows have no text in column {text!r} and give no "
+            f"results (ids {shown}); fill or drop them to silence this",
+            MissingTextWarning,
+            stacklevel=3,
+        )
     dates = None
     if published is not None:
         dates = [
@@ -198,7 +213,11 @@ def _inputs(df: Any, text: str, id: Optional[str], published: Optional[str]) -> 
                 df, published, "the publication dates", "name it with published=, or pass published=None"
             ).tolist()
         ]
-    articles = parse_many(texts, published=dates, ids=[str(i) for i in ids])
+    try:
+        articles = parse_many(texts, published=dates, ids=[str(i) for i in ids])
+    except InvalidInputError as e:
+        # The message names the item and its id; say which column it came from.
+        raise InvalidInputError(f"column {published!r}: {e}") from e
     return articles, ids
 
 
@@ -224,7 +243,8 @@ def dedupe_frame(
     cluster member: ``cluster``, ``canonical`` (True for the passage the others repeat), the
     row's id (under the name of the ``id`` column), ``block``, ``start``, ``end`` (str
     indices into the row's text), ``text`` and ``similarity`` (to the canonical passage),
-    and ``containment`` when asked for. Missing texts count as empty.
+    and ``containment`` when asked for. Rows with no text (None or NaN) give no rows; a
+    ``MissingTextWarning`` counts them and names their ids.
     """
     pd = _pandas("dedupe_frame")
     articles, ids = _inputs(df, text, id, published)
@@ -278,7 +298,9 @@ def dates_frame(
     Returns one row per expression: the row's id (under the name of the ``id`` column),
     ``text``, ``start``, ``end`` (str indices into the row's text), ``type``, ``value``,
     ``mod``, ``interval_start``, ``interval_end`` (``datetime.date``: the first day and the
-    day after the last), ``quant``, ``freq`` and ``range_text``.
+    day after the last), ``quant``, ``freq`` and ``range_text``. Rows with no text (None or
+    NaN) give no rows; a ``MissingTextWarning`` counts them and names their ids. A date that
+    cannot be read is an ``InvalidInputError`` naming the column, the row and its id.
     """
     pd = _pandas("dates_frame")
     articles, ids = _inputs(df, text, id, published)

@@ -1,0 +1,414 @@
+//! Attribution: the speaker and the verb the words around a quotation name.
+
+use super::super::lexicon::lex;
+use super::{DETERMINERS, NAME_JOINERS, PRONOUNS};
+use crate::text::Span;
+
+/// A word of a clause: its span in the paragraph and the word without the punctuation
+/// around it.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Word<'a> {
+    pub(super) span: Span,
+    pub(super) raw: &'a str,
+    pub(super) bare: &'a str,
+}
+
+pub(super) fn words(piece: &str, from: usize, to: usize) -> Vec<Word<'_>> {
+    let Some(region) = piece.get(from..to) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for raw in region.split_whitespace() {
+        let start = from + offset_in(region, raw);
+        let bare = raw.trim_matches(|c: char| !c.is_alphanumeric());
+        if bare.is_empty() && !raw.contains([',', ':']) {
+            continue;
+        }
+        // The span of the word without its punctuation.
+        let lead = if bare.is_empty() {
+            0
+        } else {
+            offset_in(raw, bare)
+        };
+        out.push(Word {
+            span: Span::new(start + lead, start + lead + bare.len()),
+            raw,
+            bare,
+        });
+    }
+    out
+}
+
+/// Where `inner`, a slice of `outer` (from `split_whitespace` or `trim_matches`), starts
+/// in it: the distance between their pointers, without searching for the text again.
+fn offset_in(outer: &str, inner: &str) -> usize {
+    let at = (inner.as_ptr() as usize).wrapping_sub(outer.as_ptr() as usize);
+    debug_assert!(at <= outer.len() && outer.get(at..at + inner.len()) == Some(inner));
+    at
+}
+
+pub(super) fn lower(w: &str) -> String {
+    w.to_lowercase()
+}
+
+pub(super) fn is_verb(w: &Word<'_>) -> bool {
+    lex().speech_verbs.contains(&lower(w.bare).as_str())
+}
+
+/// True when the word ends a sentence (a full stop that is not an abbreviation's).
+pub(super) fn ends_sentence(w: &Word<'_>) -> bool {
+    let raw = w.raw.trim_end_matches(['"', '”', '’', ')', '\'']);
+    if raw.ends_with(['!', '?', ';']) {
+        return true;
+    }
+    if !raw.ends_with('.') {
+        return false;
+    }
+    let core = raw.trim_end_matches('.');
+    // "U.S.", "Mr.", "J." are abbreviations.
+    let abbreviation = core.contains('.')
+        || (core.chars().count() == 1 && core.chars().all(char::is_uppercase))
+        || matches!(
+            core,
+            "Mr" | "Mrs"
+                | "Ms"
+                | "Dr"
+                | "Sen"
+                | "Rep"
+                | "Gov"
+                | "Gen"
+                | "Lt"
+                | "Col"
+                | "Capt"
+                | "Sgt"
+                | "Prof"
+                | "St"
+                | "Jr"
+                | "Sr"
+        );
+    !abbreviation
+}
+
+/// True when the punctuation after the word ends the name: a comma, a semicolon, a colon,
+/// or a full stop that is not an abbreviation's (`Sen.` goes on).
+fn ends_sentence_or_clause(w: &Word<'_>) -> bool {
+    !w.raw.ends_with('.') || ends_sentence(w)
+}
+
+fn capitalized(w: &Word<'_>) -> bool {
+    w.bare.starts_with(|c: char| c.is_uppercase())
+}
+
+/// An attribution after a quotation, in the same sentence: `, Trump tweeted`,
+/// `said Jenny Town`, `Jenny Town, assistant director ..., said`, `according to CNN`.
+pub(super) fn attribute_after(piece: &str, end: usize) -> Option<(Option<Span>, Option<Span>)> {
+    let mut limit = piece.len().min(end + 400);
+    while !piece.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    // The clause stops at the next quotation mark.
+    let stop = piece
+        .get(end..limit)?
+        .find(['“', '"', '«', '‘'])
+        .map_or(limit, |i| end + i);
+    let mut ws = words(piece, end, stop);
+    if let Some(cut) = ws.iter().position(ends_sentence) {
+        ws.truncate(cut + 1);
+    }
+    ws.truncate(40);
+    let v = ws.iter().position(|w| is_verb(w) || according(&ws, w))?;
+    let verb = verb_span(&ws, v)?;
+    if v == 0 || (v == 1 && ws.first().is_some_and(|w| w.bare.is_empty())) {
+        // Inverted: "said Jenny Town", "according to CNN".
+        let from = if ws.get(v).is_some_and(|w| lower(w.bare) == "according") {
+            v + 2
+        } else {
+            v + 1
+        };
+        return Some((forward_name(&ws, from), Some(verb)));
+    }
+    // "Jenny Town, assistant director of ..., said": the name is before the first comma
+    // (the appositive may run to the verb without a comma: "Erik van Sebille, a physical
+    // oceanographer at the University of New South Wales told Reuters").
+    let segment = ws.get(..v)?;
+    // "..., as Trump says": the name after `as`.
+    let segment = match segment {
+        [first, rest @ ..] if lower(first.raw) == "as" && !rest.is_empty() => rest,
+        _ => segment,
+    };
+    let comma = segment.iter().position(|w| w.raw.ends_with(','));
+    let name_end = match comma {
+        Some(c) if c + 1 < segment.len() => {
+            if !segment.last().is_some_and(|w| w.raw.ends_with(','))
+                && !segment.get(..=c).is_some_and(|n| {
+                    n.iter()
+                        .all(|w| capitalized(w) || NAME_JOINERS.contains(&lower(w.bare).as_str()))
+                })
+            {
+                return None;
+            }
+            c + 1
+        }
+        Some(c) => c + 1,
+        None => segment.len(),
+    };
+    let name = segment.get(..name_end)?;
+    let speaker = name_phrase(name)?;
+    Some((Some(speaker), Some(verb)))
+}
+
+/// True for a title or role written before a name (`boss`, `meteorologist`).
+fn is_title(w: &Word<'_>) -> bool {
+    lex()
+        .speaker_titles
+        .contains(lower(w.bare.trim_end_matches('.')).as_str())
+}
+
+/// Prepositions that end a name and start where the person is from: `Patrol Chief James
+/// Hall with the New York Police Department said`.
+const AFFILIATIONS: &[&str] = &["with", "at", "from", "for", "in", "on"];
+
+/// True for `according` followed by `to`.
+fn according(ws: &[Word<'_>], w: &Word<'_>) -> bool {
+    lower(w.bare) == "according"
+        && ws
+            .iter()
+            .position(|x| x.span == w.span)
+            .and_then(|i| ws.get(i + 1))
+            .is_some_and(|n| lower(n.bare) == "to")
+}
+
+fn verb_span(ws: &[Word<'_>], v: usize) -> Option<Span> {
+    let w = ws.get(v)?;
+    if lower(w.bare) == "according"
+        && let Some(to) = ws.get(v + 1)
+    {
+        return Some(w.span.cover(to.span));
+    }
+    Some(w.span)
+}
+
+/// A name read forwards from `from`: `said Jenny Town, who ...` → `Jenny Town`.
+fn forward_name(ws: &[Word<'_>], from: usize) -> Option<Span> {
+    let first = ws.get(from)?;
+    let first_lower = lower(first.bare);
+    // A lower-case modifier before a capitalized title: "state Sen. Ellen Park",
+    // "former President Bill Clinton".
+    let modifier = first.bare.chars().all(char::is_lowercase)
+        && first.raw == first.bare
+        && ws.get(from + 1).is_some_and(capitalized);
+    if !(capitalized(first)
+        || modifier
+        || DETERMINERS.contains(&first_lower.as_str())
+        || PRONOUNS.contains(&first_lower.as_str()))
+        || lex().not_names.contains(&first_lower.as_str())
+    {
+        return None;
+    }
+    let mut end = from;
+    for (i, w) in ws.iter().enumerate().skip(from).take(8) {
+        let l = lower(w.bare);
+        if i > from && (lex().not_names.contains(&l.as_str()) || is_verb(w)) {
+            break;
+        }
+        if i > from
+            && !capitalized(w)
+            && !NAME_JOINERS.contains(&l.as_str())
+            && !DETERMINERS.contains(&l.as_str())
+        {
+            // Lower-case words after a determiner are the noun phrase ("the president");
+            // a role between names goes on: "CNN meteorologist Chad Myers".
+            let role = is_title(w) && ws.get(i + 1).is_some_and(|n| capitalized(n) || is_title(n));
+            if !DETERMINERS.contains(&first_lower.as_str()) && !role {
+                break;
+            }
+        }
+        end = i;
+        if w.raw.ends_with([',', '.', ';', ':'])
+            && !w.raw.ends_with("..")
+            && ends_sentence_or_clause(w)
+        {
+            break;
+        }
+    }
+    Some(first.span.cover(ws.get(end).map_or(first.span, |w| w.span)))
+}
+
+/// The speaker in the words just before the verb (`Jenny Town`, `the president`, `he`),
+/// read from the start: one to seven words that start like a name.
+fn name_phrase(name: &[Word<'_>]) -> Option<Span> {
+    // "Patrol Chief James Hall with the New York Police Department": the name ends where
+    // the affiliation starts.
+    let name = match name
+        .iter()
+        .position(|w| AFFILIATIONS.contains(&lower(w.bare).as_str()))
+    {
+        Some(p) if p > 0 && name.get(p - 1).is_some_and(capitalized) => name.get(..p)?,
+        _ => name,
+    };
+    let first = name.first()?;
+    let last = name.last()?;
+    let first_lower = lower(first.bare);
+    // Roles in lower case before the name: "airline boss Tony Fernandes".
+    let described = !capitalized(first)
+        && capitalized(last)
+        && name
+            .iter()
+            .take_while(|w| !capitalized(w))
+            .all(|w| is_title(w) || w.raw == w.bare)
+        && name.iter().take_while(|w| !capitalized(w)).count() <= 3;
+    let starts_well = capitalized(first)
+        || described
+        || DETERMINERS.contains(&first_lower.as_str())
+        || PRONOUNS.contains(&first_lower.as_str());
+    if !starts_well || lex().not_names.contains(&first_lower.as_str()) || name.len() > 7 {
+        return None;
+    }
+    // A name does not run over a sentence end.
+    if name.iter().rev().skip(1).any(ends_sentence) {
+        return None;
+    }
+    Some(first.span.cover(last.span))
+}
+
+/// An attribution before a quotation: `a White House spokesman said: “...”`,
+/// `Abraham Denmark, a former ..., said on Twitter : “...”`, `Trump said that “...”`.
+///
+/// The flag says whether the attribution introduces the quotation as one (`said: “...”`,
+/// `said, “...”`, `said “...”`) rather than reading it into the writer's sentence (`said
+/// that “...”`, reported speech).
+pub(super) fn attribute_before(
+    piece: &str,
+    from: usize,
+    open: usize,
+) -> Option<(super::Attribution, bool)> {
+    let from = from.max(open.saturating_sub(400));
+    let mut from = from;
+    while !piece.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut ws = words(piece, from, open);
+    // Only the sentence the quotation is in.
+    if let Some(cut) = ws.iter().rposition(ends_sentence) {
+        ws.drain(..=cut);
+    }
+    let last = ws.last()?;
+    let leads_in = last.raw.ends_with([':', ',']) || lower(last.bare) == "that" || is_verb(last);
+    if !leads_in {
+        return reported_speech(&ws).map(|a| (a, false));
+    }
+    let introduces = lower(last.bare) != "that";
+    // The verb, at most four words before the quotation ("said on Twitter :").
+    let n = ws.len();
+    let v = (n.saturating_sub(5)..n)
+        .rev()
+        .find(|&i| ws.get(i).is_some_and(is_verb))?;
+    if ws
+        .iter()
+        .skip(v + 1)
+        .any(|w| w.raw.ends_with(',') && w.span != last.span)
+    {
+        return None;
+    }
+    let verb = ws.get(v)?.span;
+    let before = ws.get(..v)?;
+    // "Amazon released a statement saying, “...”": a participle's speaker is the
+    // sentence's subject.
+    if ws.get(v).is_some_and(|w| w.bare.ends_with("ing")) {
+        let run = before
+            .iter()
+            .take_while(|w| capitalized(w) || is_title(w))
+            .count();
+        let speaker = name_phrase(before.get(..run)?)?;
+        return Some(((Some(speaker), Some(verb)), introduces));
+    }
+    // "Abraham Denmark, a former official, said": skip the appositive back to its comma.
+    let mut name_end = v;
+    if let [rest @ .., comma] = before
+        && comma.raw.ends_with(',')
+    {
+        let c = rest.iter().rposition(|w| w.raw.ends_with(','))?;
+        name_end = c + 1;
+    }
+    let speaker = backward_name(ws.get(..name_end)?)?;
+    Some(((Some(speaker), Some(verb)), introduces))
+}
+
+/// A quotation that ends a sentence of reported speech: `A senior official told us the
+/// results were "better than we feared"`. The speaker is the subject of the sentence's
+/// first speech verb, which must come within its first eight words after a comma that
+/// ends an opening phrase (`Last month, Trump said ...`).
+fn reported_speech(ws: &[Word<'_>]) -> Option<(Option<Span>, Option<Span>)> {
+    let opening = ws
+        .iter()
+        .take(6)
+        .position(|w| w.raw.ends_with(','))
+        .map_or(0, |c| c + 1);
+    let ws = ws.get(opening..)?;
+    let v = ws.iter().take(8).position(is_verb)?;
+    let subject = ws.get(..v)?;
+    if subject.iter().any(|w| w.raw.ends_with([',', ':', ';'])) {
+        return None;
+    }
+    let speaker = backward_name(subject)?;
+    // The whole subject must be the name: "On Monday the minister said" is left alone.
+    if subject
+        .first()
+        .is_none_or(|f| f.span.start != speaker.start)
+    {
+        return None;
+    }
+    Some((Some(speaker), Some(ws.get(v)?.span)))
+}
+
+/// The noun phrase that ends `ws`, read backwards: `On Wednesday morning Mr Trump` →
+/// `Mr Trump`; `Asked about it, a White House spokesman` → `a White House spokesman`;
+/// `Trump's statement`; `he`.
+fn backward_name(ws: &[Word<'_>]) -> Option<Span> {
+    let last = ws.last()?;
+    let last_lower = lower(last.bare);
+    if PRONOUNS.contains(&last_lower.as_str()) {
+        return Some(last.span);
+    }
+    let mut start = ws.len();
+    let mut i = ws.len();
+    let mut seen_capital = false;
+    while i > 0 && ws.len() - i < 8 {
+        i -= 1;
+        let Some(w) = ws.get(i) else { break };
+        let l = lower(w.bare);
+        if i + 1 < ws.len() && w.raw.ends_with([',', ':', ';']) {
+            break;
+        }
+        if lex().not_names.contains(&l.as_str()) || is_verb(w) {
+            break;
+        }
+        if DETERMINERS.contains(&l.as_str()) {
+            start = i;
+            break;
+        }
+        if capitalized(w) {
+            seen_capital = true;
+            start = i;
+        } else if NAME_JOINERS.contains(&l.as_str()) && seen_capital {
+            continue;
+        } else if !seen_capital {
+            // The lower-case head of the phrase: "spokesman", "officials", "statement".
+            start = i;
+        } else {
+            break;
+        }
+    }
+    // Nothing taken: the word before the verb names no one ("but said").
+    let first = ws.get(start)?;
+    let fl = lower(first.bare);
+    if NAME_JOINERS.contains(&fl.as_str()) {
+        return None;
+    }
+    let head_only_lower =
+        !ws.iter().skip(start).any(capitalized) && !DETERMINERS.contains(&fl.as_str());
+    if head_only_lower && ws.len() - start > 1 {
+        return None;
+    }
+    Some(first.span.cover(last.span))
+}

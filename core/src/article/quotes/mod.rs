@@ -1,0 +1,409 @@
+//! Quotations in paragraphs: their kind, their speaker and verb, and the speakers as
+//! entities.
+//!
+//! - [`marks`] finds the quotations: text between quotation marks (`“...”`, `"..."`,
+//!   `«...»`, and `‘...’` in paragraphs without double marks), or a line of dialogue opened
+//!   and closed by dashes (`— We have gone as far as we can, — Kim said.`). A quotation
+//!   left open at the end of a paragraph goes on in the next (the news convention).
+//! - [`attribution`] reads who spoke from the words around it: after it in the same
+//!   sentence (`“...,” Trump tweeted`, `“...,” said Jenny Town`, `“...,” Jenny Town,
+//!   assistant director of ..., said`, `“...,” airline boss Tony Fernandes tweeted`,
+//!   `“...,” according to CNN`), then before it (`a White House spokesman said: “...”`,
+//!   `Amazon released a statement saying, “...”`, reported speech: `Trump said they had
+//!   talks at “extremely high levels”`). A quotation with no attribution takes the speaker
+//!   of the quotation before it in the same paragraph, or of the one it continues from the
+//!   paragraph before.
+//! - The kind ([`QuoteKind`]): a quotation that stands as the speaker's own sentence (it
+//!   opens the paragraph or the sentence, or follows `said:`) is `direct`; quoted words
+//!   read into the writer's sentence are `partial`; quoted words that are not speech are a
+//!   `term` and get no speaker: those after a word of the lexicon's `term_cues`
+//!   (`so-called`, `titled`), titles of works (`“Once Upon A Time in Hollywood”`), a
+//!   quoted modifier (`“abrasive and demeaning” managers`), and short quoted words (under
+//!   four) that no one is said to have said.
+//! - [`speakers`] resolves each mention to a [`Speaker`]: pronouns, surnames and roles to
+//!   the person named before them, one speaker per person with the fullest name.
+
+use super::lexicon::lex;
+use super::{Block, BlockKind, Quote, QuoteKind, Speaker};
+use crate::text::Span;
+
+mod attribution;
+mod marks;
+mod speakers;
+
+use attribution::{attribute_after, attribute_before, is_verb, lower, words};
+use marks::{quotations, trim_content};
+
+/// Pronouns that may speak.
+pub(super) const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "you", "it"];
+
+/// Words that open a noun phrase naming a speaker: `a White House spokesman`.
+pub(super) const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "one", "another", "his", "her", "their", "its", "two", "three", "several",
+    "some", "many", "other", "both", "each", "our", "my",
+];
+
+/// Lower-case words allowed inside a name: `Secretary of State`, `Ursula von der Leyen`.
+pub(super) const NAME_JOINERS: &[&str] = &[
+    "of", "de", "der", "van", "von", "al", "bin", "la", "le", "du", "da", "del", "y",
+];
+
+/// Lower-case words allowed in the title of a work: `Once Upon A Time in Hollywood`.
+const TITLE_JOINERS: &[&str] = &[
+    "a", "an", "the", "of", "in", "on", "at", "for", "to", "and", "or", "with", "from", "by",
+    "upon", "de", "la",
+];
+
+/// A speaker and a verb, as absolute spans.
+type Attribution = (Option<Span>, Option<Span>);
+
+/// Finds the quotations of the paragraphs among `blocks` (spans index `text`), and their
+/// speakers.
+pub(crate) fn find(text: &str, blocks: &[Block]) -> (Vec<Quote>, Vec<Speaker>) {
+    let mut out = Vec::new();
+    // The attribution of a quotation left open at the end of the paragraph before.
+    let mut carried: Option<Attribution> = None;
+    for (index, block) in blocks.iter().enumerate() {
+        if block.kind != BlockKind::Paragraph {
+            carried = None;
+            continue;
+        }
+        let piece = block.span.slice(text);
+        let base = block.span.start;
+        let absolute = |(s, v): Attribution| (s.map(|s| s.shift(base)), v.map(|v| v.shift(base)));
+        let raws = quotations(piece);
+        let mut previous: Option<Attribution> = None;
+        let mut next_carry = None;
+        for (k, raw) in raws.iter().enumerate() {
+            let content = trim_content(piece, raw.content);
+            if content.is_empty() {
+                continue;
+            }
+            let quoted = content.slice(piece);
+            let clause_start = k
+                .checked_sub(1)
+                .and_then(|p| raws.get(p))
+                .map_or(0, |r| r.end);
+            // A quotation that ends with a full stop ends its sentence: what follows it
+            // is another sentence, not its attribution.
+            let full_stop = quoted.ends_with('.') && !quoted.ends_with("..");
+            let after = if full_stop {
+                None
+            } else {
+                attribute_after(piece, raw.end)
+            };
+            let before = if after.is_some() {
+                None
+            } else {
+                attribute_before(piece, clause_start, raw.open)
+            };
+            if raw.dash && after.is_none() && before.is_none() {
+                continue;
+            }
+            let words = quoted.split_whitespace().count();
+            let continued = match (k, carried) {
+                (0, Some(c)) if raw.open == 0 => Some(c),
+                _ => previous.filter(|(s, _)| s.is_some()),
+            };
+            let standing = raw.dash || stands_alone(piece, raw.open) || before.is_some_and(|b| b.1);
+            let term = after.is_none()
+                && (cued_as_term(piece, raw.open)
+                    || title_of_work(piece, raw.content)
+                    || modifier(piece, raw, quoted));
+            let found = after.or(before.map(|b| b.0)).map(absolute);
+            let kind = if term {
+                QuoteKind::Term
+            } else if standing {
+                if found.is_some() || continued.is_some() || words >= 4 {
+                    QuoteKind::Direct
+                } else {
+                    QuoteKind::Term
+                }
+            } else if found.is_some() || words >= 4 {
+                QuoteKind::Partial
+            } else {
+                QuoteKind::Term
+            };
+            let (mention, verb) = match kind {
+                QuoteKind::Term => (None, None),
+                _ => found.or(continued).unwrap_or((None, None)),
+            };
+            out.push(Quote {
+                block: index,
+                span: content.shift(base),
+                kind,
+                mention,
+                speaker: None,
+                verb,
+            });
+            if kind != QuoteKind::Term {
+                previous = Some((mention, verb));
+                next_carry = (!raw.closed).then_some((mention, verb));
+            }
+        }
+        carried = next_carry;
+    }
+    let speakers = speakers::resolve(text, blocks, &mut out);
+    (out, speakers)
+}
+
+/// True when the quotation opens its paragraph or sentence, or follows a colon, a comma,
+/// a dash or a speech verb: it is set off as the speaker's own words.
+fn stands_alone(piece: &str, open: usize) -> bool {
+    let before = piece.get(..open).unwrap_or("").trim_end();
+    let Some(last) = before.chars().next_back() else {
+        return true;
+    };
+    if ".!?:;,—–-(”\"".contains(last) {
+        return true;
+    }
+    words(piece, 0, open).last().is_some_and(is_verb)
+}
+
+/// True when the word before the quotation says what follows is a name or a term:
+/// `so-called “Star Wars”`, `the word “irony”`.
+fn cued_as_term(piece: &str, open: usize) -> bool {
+    let from = open.saturating_sub(40);
+    let from = (from..=open)
+        .find(|&i| piece.is_char_boundary(i))
+        .unwrap_or(open);
+    words(piece, from, open).last().is_some_and(|w| {
+        lex().term_cues.contains(lower(w.bare).as_str())
+            || (lower(w.bare) == "as"
+                && piece
+                    .get(..open)
+                    .is_some_and(|p| p.trim_end().to_lowercase().ends_with("known as")))
+    })
+}
+
+/// True for the title of a work or a name: two to ten words, each capitalized or a small
+/// joining word, with no punctuation to end a sentence (`“Once Upon A Time in
+/// Hollywood”`).
+fn title_of_work(piece: &str, content: Span) -> bool {
+    let raw = content.slice(piece).trim();
+    if raw.ends_with(['.', ',', '!', '?', ';', ':']) {
+        return false;
+    }
+    let ws: Vec<&str> = raw.split_whitespace().collect();
+    (2..=10).contains(&ws.len())
+        && ws
+            .first()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+        && ws.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                || TITLE_JOINERS.contains(&w.to_lowercase().as_str())
+        })
+        && ws
+            .iter()
+            .filter(|w| w.starts_with(char::is_uppercase))
+            .count()
+            >= 2
+}
+
+/// True for short quoted words used as a modifier of the noun after them: `“abrasive and
+/// demeaning” managers`.
+fn modifier(piece: &str, raw: &marks::Raw, quoted: &str) -> bool {
+    if !raw.closed
+        || quoted.ends_with(['.', ',', '!', '?'])
+        || quoted.split_whitespace().count() > 4
+    {
+        return false;
+    }
+    let rest = piece.get(raw.end..).unwrap_or("");
+    if !rest.starts_with(' ') {
+        return false;
+    }
+    let Some(next) = rest.split_whitespace().next() else {
+        return false;
+    };
+    let bare = next.trim_matches(|c: char| !c.is_alphanumeric());
+    let l = bare.to_lowercase();
+    bare == next
+        && bare.starts_with(char::is_lowercase)
+        && !PRONOUNS.contains(&l.as_str())
+        && !DETERMINERS.contains(&l.as_str())
+        && !lex().speech_verbs.contains(l.as_str())
+        && !lex().not_names.contains(l.as_str())
+        && !matches!(
+            l.as_str(),
+            "is" | "was" | "are" | "were" | "has" | "had" | "have" | "will" | "would"
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::{Block, BlockKind};
+
+    fn quotes(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
+        let blocks: Vec<Block> = crate::text::paragraphs(text)
+            .into_iter()
+            .map(|s| Block::new(BlockKind::Paragraph, s))
+            .collect();
+        find(text, &blocks)
+            .0
+            .iter()
+            .filter(|q| q.kind != QuoteKind::Term)
+            .map(|q| {
+                (
+                    q.span.slice(text).to_owned(),
+                    q.mention.map(|s| s.slice(text).to_owned()),
+                    q.verb.map(|s| s.slice(text).to_owned()),
+                )
+            })
+            .collect()
+    }
+
+    fn q(
+        text: &str,
+        speaker: Option<&str>,
+        verb: Option<&str>,
+    ) -> (String, Option<String>, Option<String>) {
+        (text.into(), speaker.map(Into::into), verb.map(Into::into))
+    }
+
+    #[test]
+    fn attributions_after() {
+        assert_eq!(
+            quotes("“Great progress being made,” Trump tweeted in March. “Meeting being planned!”"),
+            [
+                q("Great progress being made", Some("Trump"), Some("tweeted")),
+                q("Meeting being planned!", Some("Trump"), Some("tweeted")),
+            ]
+        );
+        assert_eq!(
+            quotes(
+                "“The stakes are very high,” Jenny Town, assistant director of the U.S.-Korea Institute, said in a phone interview."
+            ),
+            [q(
+                "The stakes are very high",
+                Some("Jenny Town"),
+                Some("said")
+            )]
+        );
+        assert_eq!(
+            quotes("\"We will see,\" said Kim Jong Un, the leader."),
+            [q("We will see", Some("Kim Jong Un"), Some("said"))]
+        );
+        assert_eq!(
+            quotes("“Talks are going well in every way,” according to CNN."),
+            [q(
+                "Talks are going well in every way",
+                Some("CNN"),
+                Some("according to")
+            )]
+        );
+    }
+
+    #[test]
+    fn attributions_before() {
+        assert_eq!(
+            quotes(
+                "Asked about the report, a White House spokesman said: “We do not comment on travel.”"
+            ),
+            [q(
+                "We do not comment on travel.",
+                Some("a White House spokesman"),
+                Some("said")
+            )]
+        );
+        assert_eq!(
+            quotes("On Wednesday morning Mr Trump tweeted: “Mike Pompeo met with Kim Jong Un.”"),
+            [q(
+                "Mike Pompeo met with Kim Jong Un.",
+                Some("Mr Trump"),
+                Some("tweeted")
+            )]
+        );
+        assert_eq!(
+            quotes(
+                "Abraham Denmark, a former official, said on Twitter : “A peace treaty has been in the mix.”"
+            ),
+            [q(
+                "A peace treaty has been in the mix.",
+                Some("Abraham Denmark"),
+                Some("said")
+            )]
+        );
+    }
+
+    #[test]
+    fn descriptions_and_affiliations() {
+        assert_eq!(
+            quotes("“We are back in business,” airline boss Tony Fernandes tweeted."),
+            [q(
+                "We are back in business",
+                Some("airline boss Tony Fernandes"),
+                Some("tweeted")
+            )]
+        );
+        assert_eq!(
+            quotes(
+                "“The plastic is everywhere,” Erik van Sebille, a physical oceanographer at the University of New South Wales told Reuters."
+            ),
+            [q(
+                "The plastic is everywhere",
+                Some("Erik van Sebille"),
+                Some("told")
+            )]
+        );
+        assert_eq!(
+            quotes(
+                "“Stay inside,” Patrol Chief James Hall with the New York Police Department said."
+            ),
+            [q(
+                "Stay inside",
+                Some("Patrol Chief James Hall"),
+                Some("said")
+            )]
+        );
+        assert_eq!(
+            quotes(
+                "But talks at an “extremely high level,” as Trump says are now happening, are rare."
+            ),
+            [q("extremely high level", Some("Trump"), Some("says"))]
+        );
+    }
+
+    #[test]
+    fn terms_are_not_attributed() {
+        let kinds = |text: &str| -> Vec<QuoteKind> {
+            let blocks: Vec<Block> = crate::text::paragraphs(text)
+                .into_iter()
+                .map(|s| Block::new(BlockKind::Paragraph, s))
+                .collect();
+            find(text, &blocks).0.iter().map(|q| q.kind).collect()
+        };
+        assert_eq!(
+            kinds("He said he loved “Once Upon A Time in Hollywood” a lot."),
+            [QuoteKind::Term]
+        );
+        assert_eq!(
+            kinds("The reference to “irony” was lost, he said."),
+            [QuoteKind::Term]
+        );
+        assert_eq!(
+            kinds("Others described “abrasive and demeaning” managers."),
+            [QuoteKind::Term]
+        );
+        assert_eq!(
+            kinds("Trump said they held talks at “extremely high levels.”"),
+            [QuoteKind::Partial]
+        );
+        assert_eq!(kinds("“We will see,” he said."), [QuoteKind::Direct]);
+    }
+
+    #[test]
+    fn dialogue_and_scare_quotes() {
+        assert_eq!(
+            quotes("— We have already gone as far as we can, — Kim said last week."),
+            [q(
+                "We have already gone as far as we can",
+                Some("Kim"),
+                Some("said")
+            )]
+        );
+        assert!(quotes("He gave his “blessing” to the talks.").is_empty());
+        assert!(quotes("— first item\n\n— second item").is_empty());
+    }
+}
