@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand};
 use copydesk::article::Published;
 use copydesk::corpus::{FileFilter, InputFormat, ReadOptions};
 
@@ -58,9 +58,17 @@ pub(crate) struct InputArgs {
     #[arg(long, value_name = "DATE", value_parser = parse_published)]
     pub published: Option<Published>,
 
-    /// Read inputs in this format instead of detecting it from the extension.
-    #[arg(long, value_enum, value_name = "FORMAT")]
-    pub input_format: Option<InputFormatArg>,
+    /// Read inputs in this format instead of detecting it from the name and first bytes.
+    #[arg(long, value_name = "FORMAT", value_parser = parse_input_format)]
+    pub input_format: Option<InputFormat>,
+
+    /// Record field holding a page's markup [default: html, raw_html, content_html, body_html].
+    #[arg(long, value_name = "NAME")]
+    pub html_field: Option<String>,
+
+    /// Size limit of one document once decompressed (e.g. 256M) [default: 64M].
+    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
+    pub max_document_size: Option<u64>,
 
     /// Record field holding the article text [default: text, body, content, maintext...].
     #[arg(long, value_name = "NAME")]
@@ -83,32 +91,16 @@ pub(crate) struct InputArgs {
 impl InputArgs {
     pub(crate) fn read_options(&self) -> ReadOptions {
         ReadOptions {
-            format: self.input_format.map(InputFormat::from),
+            format: self.input_format,
             text_field: self.text_field.clone(),
+            html_field: self.html_field.clone(),
+            max_document_size: self
+                .max_document_size
+                .unwrap_or(copydesk::corpus::DEFAULT_MAX_DOCUMENT_SIZE),
             id_field: self.id_field.clone(),
             published: self.published,
             strict: self.strict,
             ..ReadOptions::default()
-        }
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub(crate) enum InputFormatArg {
-    /// Scraped plain text, one article per file.
-    Text,
-    /// A JSON record or an array of records.
-    Json,
-    /// One JSON record per line.
-    Jsonl,
-}
-
-impl From<InputFormatArg> for InputFormat {
-    fn from(arg: InputFormatArg) -> InputFormat {
-        match arg {
-            InputFormatArg::Text => InputFormat::Text,
-            InputFormatArg::Json => InputFormat::Json,
-            InputFormatArg::Jsonl => InputFormat::Jsonl,
         }
     }
 }
@@ -150,6 +142,14 @@ pub(crate) struct OutputArgs {
     /// Write to FILE instead of standard output; the file is written whole or not at all.
     #[arg(long = "out", short = 'o', value_name = "FILE")]
     pub out: Option<PathBuf>,
+}
+
+fn parse_input_format(value: &str) -> Result<InputFormat, String> {
+    value.parse().map_err(|e: copydesk::Error| e.to_string())
+}
+
+fn parse_size(value: &str) -> Result<u64, String> {
+    copydesk::corpus::parse_size(value).map_err(|e| e.to_string())
 }
 
 fn parse_glob(value: &str) -> Result<String, String> {

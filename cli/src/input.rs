@@ -118,7 +118,8 @@ pub(crate) fn for_each_batch(
     let mut opts = args.read_options();
     opts.files = FileFilter::from_globs(&args.glob)?;
     let mut batch = Vec::with_capacity(BATCH);
-    for item in corpus::read(&args.paths, &opts) {
+    let mut documents = corpus::read(&args.paths, &opts);
+    for item in documents.by_ref() {
         match item {
             Ok(doc) => {
                 for warning in &doc.warnings {
@@ -136,6 +137,9 @@ pub(crate) fn for_each_batch(
     }
     if !batch.is_empty() {
         each(batch)?;
+    }
+    for note in documents.notes() {
+        report.warn(&note);
     }
     Ok(())
 }

@@ -77,7 +77,7 @@ fn every_problem_is_named_and_the_rest_runs() {
         "./e_image.txt: binary file (it contains NUL bytes), skipped",
         "./f_latin1.txt: invalid UTF-8 from byte 3, replaced with U+FFFD",
         "./g_records.jsonl:2: not a valid JSON record (key must be a string at column 2)",
-        "./g_records.jsonl:3: record has no text (looked for the fields text, body",
+        "./g_records.jsonl:3: record has no text (looked for the fields html, raw_html, content_html, body_html, text, body",
         "./g_records.jsonl:4: field `text` should be a string",
     ] {
         assert!(err.contains(expected), "missing {expected:?} in:\n{err}");

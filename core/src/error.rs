@@ -71,6 +71,24 @@ pub enum ErrorKind {
     },
     /// An argument or option is outside what it accepts; the message says what is.
     InvalidArgument(String),
+    /// One document (a file read whole, a JSONL line, a WARC record, a table row) is over
+    /// the size limit once decompressed: a decompression bomb, or a document far larger
+    /// than articles are. Raise the limit (the CLI's `--max-document-size`, Python's
+    /// `max_document_size=`) if the input is what you meant.
+    TooLarge {
+        /// The limit, in bytes.
+        limit: u64,
+    },
+    /// The input is not valid in its format (a WARC record whose length lies, corrupt
+    /// compressed data, a broken table); the message says what and where. Repair or leave
+    /// out the file.
+    Malformed(String),
+    /// Neither the file's name nor its first bytes tell its format. Name the format (the
+    /// CLI's `--input-format`, Python's `format=`).
+    UnknownFormat {
+        /// The formats there are, comma-separated.
+        formats: String,
+    },
     /// A dedup index on disk cannot be used as asked: it is damaged, of another format
     /// version, made with other options, or being written by another process. The message
     /// says which, and what to do.
@@ -158,7 +176,7 @@ impl fmt::Display for ErrorKind {
             },
             ErrorKind::Binary => write!(
                 f,
-                "binary file (it contains NUL bytes), skipped; give copydesk text, JSON or JSONL"
+                "binary file (it contains NUL bytes), skipped; give copydesk text, HTML, JSON, WARC or a table"
             ),
             ErrorKind::InvalidUtf8 { offset } => write!(
                 f,
@@ -193,8 +211,28 @@ impl fmt::Display for ErrorKind {
             ErrorKind::InvalidArgument(message) | ErrorKind::Index(message) => {
                 write!(f, "{message}")
             }
+            ErrorKind::TooLarge { limit } => write!(
+                f,
+                "a document is larger than the size limit of {} (a decompression bomb, or not an article); raise the limit with --max-document-size (Python: max_document_size=) if it is meant",
+                size_text(*limit)
+            ),
+            ErrorKind::Malformed(message) => write!(f, "{message}"),
+            ErrorKind::UnknownFormat { formats } => write!(
+                f,
+                "cannot tell the format of this file from its name or its first bytes; name it with --input-format (Python: format=), one of {formats}"
+            ),
         }
     }
+}
+
+/// A size in bytes as people write it: `64 MiB`, `1000 bytes`.
+pub(crate) fn size_text(bytes: u64) -> String {
+    for (unit, shift) in [("GiB", 30), ("MiB", 20), ("KiB", 10)] {
+        if bytes >= 1 << shift && bytes.is_multiple_of(1 << shift) {
+            return format!("{} {unit}", bytes >> shift);
+        }
+    }
+    format!("{bytes} bytes")
 }
 
 impl std::error::Error for Error {

@@ -5,7 +5,7 @@ use copydesk::corpus::{InputFormat, ReadOptions, read_bytes};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    for format in [InputFormat::Text, InputFormat::Json, InputFormat::Jsonl] {
+    for &format in InputFormat::ALL {
         for strict in [false, true] {
             let opts = ReadOptions { strict, ..ReadOptions::default() };
             for doc in read_bytes(data.to_vec(), "fuzz", format, &opts).into_iter().flatten() {

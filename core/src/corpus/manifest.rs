@@ -73,7 +73,7 @@ impl Manifest {
             let mut entry: Entry = match serde_json::from_str(line) {
                 Ok(entry) => entry,
                 Err(err) => {
-                    errors.push(super::json_error(&err).with_path(path).at_line(n));
+                    errors.push(super::json::json_error(&err).with_path(path).at_line(n));
                     continue;
                 }
             };

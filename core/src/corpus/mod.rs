@@ -16,59 +16,48 @@
 //! }
 //! ```
 
+mod compress;
 mod decode;
+mod format;
+mod html;
+mod json;
 mod manifest;
+mod parquet;
 mod record;
+mod table;
+mod text;
+mod timeml;
+mod warc;
 
-pub use record::{ID_FIELDS, PUBLISHED_FIELDS, TEXT_FIELDS};
+pub use compress::DEFAULT_MAX_DOCUMENT_SIZE;
+pub use format::InputFormat;
+pub use record::{HTML_FIELDS, ID_FIELDS, PUBLISHED_FIELDS, TEXT_FIELDS};
 
-use std::collections::{HashSet, VecDeque};
+use std::collections::{BTreeMap, HashSet, VecDeque};
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, Read};
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
-
-use serde_json::Value;
 
 use crate::article::{Document, Published};
 use crate::error::{Error, ErrorKind, Result};
+use compress::{Stream, read_error};
+use format::{Origin, Records, Tally};
 use manifest::Manifest;
 
 /// The name of the per-directory metadata file.
 pub const MANIFEST: &str = "manifest.jsonl";
 
-/// What an input holds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum InputFormat {
-    /// One article of plain (scraped) text per file.
-    Text,
-    /// One JSON record, or an array of records, per file.
-    Json,
-    /// One JSON record per line.
-    Jsonl,
-}
-
-impl InputFormat {
-    /// The format a file's extension implies: `.json`, `.jsonl`/`.ndjson`, else text.
-    pub fn from_path(path: &Path) -> InputFormat {
-        match extension(path).as_deref() {
-            Some("json") => InputFormat::Json,
-            Some("jsonl" | "ndjson") => InputFormat::Jsonl,
-            _ => InputFormat::Text,
-        }
-    }
-}
-
-/// File extensions picked up when walking a directory.
-pub const EXTENSIONS: &[&str] = &["txt", "text", "json", "jsonl", "ndjson"];
-
-fn extension(path: &Path) -> Option<String> {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
+/// File extensions picked up when walking a directory: every extension a format claims
+/// (see [`InputFormat::extensions`]), compressed or not.
+pub fn extensions() -> Vec<&'static str> {
+    InputFormat::ALL
+        .iter()
+        .flat_map(|f| f.extensions().iter().copied())
+        .collect()
 }
 
 /// Which files a directory walk takes: by default every file with a known extension
-/// ([`EXTENSIONS`]); with globs, the files whose path relative to the walked directory
+/// ([`extensions`]); with globs, the files whose path relative to the walked directory
 /// matches one of them (a glob starting with `!` leaves matching files out instead).
 /// Files named explicitly are always read.
 ///
@@ -85,6 +74,8 @@ fn extension(path: &Path) -> Option<String> {
 pub struct FileFilter {
     include: Option<globset::GlobSet>,
     exclude: Option<globset::GlobSet>,
+    /// Without globs, only files of these formats (all formats when empty).
+    formats: Vec<InputFormat>,
 }
 
 impl FileFilter {
@@ -124,7 +115,14 @@ impl FileFilter {
         Ok(FileFilter {
             include: build(include, any_include)?,
             exclude: build(exclude, any_exclude)?,
+            formats: Vec::new(),
         })
+    }
+
+    /// A filter taking, without globs, only the files these formats claim by name.
+    pub fn with_formats(mut self, formats: &[InputFormat]) -> FileFilter {
+        self.formats = formats.to_vec();
+        self
     }
 
     /// True when a walk takes the file at `relative` (its path below the walked directory).
@@ -134,18 +132,27 @@ impl FileFilter {
         }
         match &self.include {
             Some(globs) => globs.is_match(relative),
-            None => extension(relative).is_some_and(|e| EXTENSIONS.contains(&e.as_str())),
+            None => InputFormat::from_path(relative)
+                .is_some_and(|f| self.formats.is_empty() || self.formats.contains(&f)),
         }
     }
 }
 
 /// How inputs are read.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct ReadOptions {
-    /// Read every input in this format instead of detecting it.
+    /// Read every input in this format instead of detecting it from its name and first
+    /// bytes.
     pub format: Option<InputFormat>,
-    /// The record field that holds the text (default: the first of [`TEXT_FIELDS`]).
+    /// The record field that holds the text (default: the first of [`TEXT_FIELDS`]). Named,
+    /// it wins over a record's HTML.
     pub text_field: Option<String>,
+    /// The record field that holds a page's markup (default: the first of
+    /// [`HTML_FIELDS`]); a record with markup is read as a web page.
+    pub html_field: Option<String>,
+    /// The size limit of one document once decompressed (a file read whole, a JSONL line,
+    /// a WARC record, a table row), in bytes: the guard against decompression bombs.
+    pub max_document_size: u64,
     /// The record field that holds the id (default: the first of [`ID_FIELDS`], then `url`).
     pub id_field: Option<String>,
     /// The publication date of every article read, overriding records and manifests.
@@ -154,6 +161,53 @@ pub struct ReadOptions {
     pub strict: bool,
     /// Which files a directory walk takes.
     pub files: FileFilter,
+}
+
+impl Default for ReadOptions {
+    fn default() -> ReadOptions {
+        ReadOptions {
+            format: None,
+            text_field: None,
+            html_field: None,
+            max_document_size: DEFAULT_MAX_DOCUMENT_SIZE,
+            id_field: None,
+            published: None,
+            strict: false,
+            files: FileFilter::default(),
+        }
+    }
+}
+
+/// Reads a size as people write it: `1000`, `64K`, `64MiB`, `1 GB` (K, M, G are powers of
+/// 1024).
+///
+/// ```
+/// assert_eq!(copydesk::corpus::parse_size("64MiB")?, 64 << 20);
+/// assert_eq!(copydesk::corpus::parse_size("1g")?, 1 << 30);
+/// assert!(copydesk::corpus::parse_size("lots").is_err());
+/// # Ok::<(), copydesk::Error>(())
+/// ```
+pub fn parse_size(value: &str) -> Result<u64> {
+    let v = value.trim();
+    let digits = v.find(|c: char| !c.is_ascii_digit()).unwrap_or(v.len());
+    let (number, unit) = v.split_at(digits);
+    let shift = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 0,
+        "k" | "kb" | "kib" => 10,
+        "m" | "mb" | "mib" => 20,
+        "g" | "gb" | "gib" => 30,
+        _ => 64,
+    };
+    number
+        .parse::<u64>()
+        .ok()
+        .filter(|&n| shift < 64 && n > 0)
+        .and_then(|n| n.checked_mul(1 << shift))
+        .ok_or_else(|| {
+            Error::new(ErrorKind::InvalidArgument(format!(
+                "cannot read {value:?} as a size; write bytes, or a number with K, M or G (e.g. 256M)"
+            )))
+        })
 }
 
 /// One input: a file or standard input.
@@ -176,7 +230,7 @@ impl Input {
 }
 
 /// Expands paths into inputs: `-` is standard input, a file is itself, a directory is every
-/// file below it with a known extension ([`EXTENSIONS`]), recursively, sorted by name,
+/// file below it with a known extension ([`extensions`]), recursively, sorted by name,
 /// leaving out hidden files and `manifest.jsonl`. A path that cannot be read is an `Err` in
 /// its place; symbolic links are followed, and a link loop is an error, not a hang.
 pub fn expand<P: AsRef<Path>>(paths: &[P]) -> Vec<Result<Input>> {
@@ -206,6 +260,8 @@ struct Inputs {
     filter: FileFilter,
     /// The directory being walked, and its walker.
     walking: Option<(PathBuf, DirWalk)>,
+    /// Files a walk left out as of no known format, by extension.
+    skipped: BTreeMap<String, u64>,
 }
 
 impl Inputs {
@@ -215,6 +271,7 @@ impl Inputs {
             paths: VecDeque::new(),
             filter: FileFilter::default(),
             walking: None,
+            skipped: BTreeMap::new(),
         }
     }
 
@@ -224,6 +281,7 @@ impl Inputs {
             paths: paths.iter().map(|p| p.as_ref().to_path_buf()).collect(),
             filter: filter.clone(),
             walking: None,
+            skipped: BTreeMap::new(),
         }
     }
 
@@ -245,11 +303,16 @@ impl Inputs {
                 Ok(entry) => {
                     let path = entry.path();
                     let relative = path.strip_prefix(&*dir).unwrap_or(path);
-                    if entry.file_type().is_file()
-                        && entry.file_name() != MANIFEST
-                        && self.filter.takes(relative)
-                    {
+                    if !entry.file_type().is_file() || entry.file_name() == MANIFEST {
+                        continue;
+                    }
+                    if self.filter.takes(relative) {
                         return Some(Ok(Input::File(path.to_path_buf())));
+                    }
+                    if self.filter.include.is_none() && self.filter.formats.is_empty() {
+                        let ext = format::format_extension(relative)
+                            .map_or_else(|| "(no extension)".to_owned(), |e| format!(".{e}"));
+                        *self.skipped.entry(ext).or_default() += 1;
                     }
                 }
             }
@@ -304,15 +367,12 @@ pub fn read_str(
     format: InputFormat,
     opts: &ReadOptions,
 ) -> Vec<Result<Document>> {
-    let stem = stem_of(Path::new(name));
-    let docs = documents_from_text(text.to_owned(), format, name, &stem, opts);
-    docs.into_iter()
-        .map(|d| d.map(|d| apply_override(d, opts)))
-        .collect()
+    read_bytes(text.as_bytes().to_vec(), name, format, opts)
 }
 
 /// Reads the documents of raw bytes, as if they came from a file named `name` in `format`:
-/// decoded as a file would be (byte-order marks, UTF-16, binary refused, invalid UTF-8
+/// decompressed when their first bytes say so, and decoded as a file would be
+/// (byte-order marks, UTF-16, a page's declared charset, binary refused, invalid UTF-8
 /// replaced with a warning or, when `opts.strict`, refused).
 pub fn read_bytes(
     bytes: Vec<u8>,
@@ -320,16 +380,14 @@ pub fn read_bytes(
     format: InputFormat,
     opts: &ReadOptions,
 ) -> Vec<Result<Document>> {
-    match decode::decode(bytes, opts.strict) {
-        Ok((text, warning)) => {
-            let mut docs = read_str(&text, name, format, opts);
-            if let (Some(w), Some(Ok(first))) = (warning, docs.first_mut()) {
-                first.warnings.insert(0, format!("{name}: {w}"));
-            }
-            docs
-        }
-        Err(err) => vec![Err(err.with_path(name))],
-    }
+    let opts = ReadOptions {
+        format: Some(format),
+        ..opts.clone()
+    };
+    let raw: Box<dyn Read + Send> = Box::new(io::Cursor::new(bytes));
+    let mut docs = Documents::new(Vec::new(), opts);
+    docs.open_reader(raw, name, &stem_of(Path::new(name)), None, None);
+    docs.collect()
 }
 
 /// How many directories' manifests [`Documents`] keeps loaded.
@@ -346,7 +404,10 @@ pub struct Documents {
     /// Directories whose manifest was loaded once: its errors are reported once.
     manifests_seen: HashSet<PathBuf>,
     pending: VecDeque<Result<Document>>,
-    lines: Option<JsonLines>,
+    /// The input being read: its format's reader, its manifest entry, and whether the
+    /// format holds one article a file.
+    current: Option<(Box<dyn Records>, Option<manifest::Entry>, bool)>,
+    tally: Tally,
 }
 
 impl Documents {
@@ -362,8 +423,41 @@ impl Documents {
             manifests: VecDeque::new(),
             manifests_seen: HashSet::new(),
             pending: VecDeque::new(),
-            lines: None,
+            current: None,
+            tally: Tally::default(),
         }
+    }
+
+    /// What was read past without an error, one line each, for the front ends to report
+    /// once the stream is done: the files directory walks left out (by extension, with how
+    /// to take them) and the container records skipped (WARC `request`, `metadata`...).
+    pub fn notes(&self) -> Vec<String> {
+        let mut notes = Vec::new();
+        let skipped = &self.inputs.skipped;
+        if !skipped.is_empty() {
+            let total: u64 = skipped.values().sum();
+            let mut by_count: Vec<(&String, &u64)> = skipped.iter().collect();
+            by_count.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+            let list: Vec<String> = by_count.iter().map(|(e, n)| format!("{n} {e}")).collect();
+            let hint = by_count
+                .iter()
+                .find(|(e, _)| e.starts_with('.'))
+                .map_or_else(|| "'*'".to_owned(), |(e, _)| format!("'*{e}'"));
+            notes.push(format!(
+                "skipped {total} file{} of no known format in directories ({}); to read them, take them with --glob {hint} and name their format with --input-format if their content does not tell it",
+                if total == 1 { "" } else { "s" },
+                list.join(", ")
+            ));
+        }
+        let records = &self.tally.skipped_records;
+        if !records.is_empty() {
+            let list: Vec<String> = records.iter().map(|(k, n)| format!("{n} {k}")).collect();
+            notes.push(format!(
+                "WARC records that are not web pages were skipped: {}",
+                list.join(", ")
+            ));
+        }
+        notes
     }
 
     fn open(&mut self, input: Input) {
@@ -374,47 +468,52 @@ impl Documents {
         };
         let entry = path.as_deref().and_then(|p| self.manifest_entry(p));
         let stem = path.as_deref().map_or_else(|| "stdin".to_owned(), stem_of);
-        let forced = self.opts.format;
-        let format = forced.or(path.as_deref().map(InputFormat::from_path));
-
-        // JSONL files are streamed line by line; everything else is read whole.
-        if let (Some(InputFormat::Jsonl), Some(path)) = (format, &path) {
-            match JsonLines::open(path, &stem, entry) {
-                Ok(lines) => self.lines = Some(lines),
-                Err(err) => self.pending.push_back(Err(err.with_path(path))),
-            }
-            return;
-        }
-        let bytes = match &input {
-            Input::File(p) => std::fs::read(p),
-            Input::Stdin => {
-                let mut buf = Vec::new();
-                io::stdin().lock().read_to_end(&mut buf).map(|_| buf)
-            }
+        let raw: Box<dyn Read + Send> = match &input {
+            Input::File(p) => match File::open(p) {
+                Ok(f) => Box::new(f),
+                Err(err) => {
+                    self.pending
+                        .push_back(Err(Error::from(err).with_path(&name)));
+                    return;
+                }
+            },
+            Input::Stdin => Box::new(io::stdin()),
         };
-        let decoded = bytes
-            .map_err(Error::from)
-            .and_then(|b| decode::decode(b, self.opts.strict));
-        let (text, warning) = match decoded {
-            Ok(decoded) => decoded,
+        self.open_reader(raw, &name, &stem, path.as_deref(), entry);
+    }
+
+    /// Starts reading one input's bytes.
+    fn open_reader(
+        &mut self,
+        raw: Box<dyn Read + Send>,
+        name: &str,
+        stem: &str,
+        path: Option<&Path>,
+        entry: Option<manifest::Entry>,
+    ) {
+        let limit = self.opts.max_document_size;
+        let (stream, head) = match Stream::open(raw, limit) {
+            Ok(opened) => opened,
             Err(err) => {
-                self.pending.push_back(Err(err.with_path(&name)));
+                self.pending
+                    .push_back(Err(read_error(err, limit).with_path(name)));
                 return;
             }
         };
-        let format = format.unwrap_or_else(|| sniff(&text));
-        for doc in documents_from_text(text, format, &name, &stem, &self.opts) {
-            let doc = doc.map(|mut d| {
-                if let Some(w) = &warning {
-                    d.warnings.insert(0, format!("{name}: {w}"));
-                }
-                if let Some(e) = &entry {
-                    e.apply(&mut d, format == InputFormat::Text);
-                }
-                d
-            });
-            self.pending.push_back(doc);
-        }
+        let Some(format) = format::detect(self.opts.format, path, &head) else {
+            self.pending
+                .push_back(Err(format::unknown_format().with_path(name)));
+            return;
+        };
+        let reader = format.reader();
+        let origin = Origin {
+            name,
+            stem,
+            path: path.filter(|_| stream.compression.is_none()),
+            opts: &self.opts,
+        };
+        let records = reader.open(stream, &origin);
+        self.current = Some((records, entry, reader.whole_file()));
     }
 
     /// The manifest entry for `path`, loading its directory's manifest on first use (and
@@ -456,10 +555,18 @@ impl Iterator for Documents {
             if let Some(item) = self.pending.pop_front() {
                 return Some(item.map(|d| apply_override(d, &self.opts)));
             }
-            if let Some(lines) = &mut self.lines {
-                match lines.next_document(&self.opts) {
-                    Some(item) => return Some(item.map(|d| apply_override(d, &self.opts))),
-                    None => self.lines = None,
+            if let Some((records, entry, whole_file)) = &mut self.current {
+                match records.next_record(&mut self.tally) {
+                    Some(item) => {
+                        let item = item.map(|mut d| {
+                            if let Some(e) = entry {
+                                e.apply(&mut d, *whole_file);
+                            }
+                            apply_override(d, &self.opts)
+                        });
+                        return Some(item);
+                    }
+                    None => self.current = None,
                 }
                 continue;
             }
@@ -485,181 +592,6 @@ fn stem_of(path: &Path) -> String {
     )
 }
 
-/// Guesses the format of text from standard input: JSON when the whole parses as a JSON
-/// object or array, JSONL when its first line is an object, else plain text.
-fn sniff(text: &str) -> InputFormat {
-    let trimmed = text.trim_start();
-    if !trimmed.starts_with(['{', '[']) {
-        return InputFormat::Text;
-    }
-    if serde_json::from_str::<Value>(trimmed).is_ok() {
-        return InputFormat::Json;
-    }
-    let first = trimmed.lines().next().unwrap_or_default();
-    if matches!(serde_json::from_str::<Value>(first), Ok(Value::Object(_))) {
-        InputFormat::Jsonl
-    } else {
-        InputFormat::Text
-    }
-}
-
-/// The documents of one decoded input.
-fn documents_from_text(
-    text: String,
-    format: InputFormat,
-    name: &str,
-    stem: &str,
-    opts: &ReadOptions,
-) -> Vec<Result<Document>> {
-    match format {
-        InputFormat::Text => {
-            let mut warnings = Vec::new();
-            if text.trim().is_empty() {
-                warnings.push(format!("{name}: no text (the file is empty or blank)"));
-            }
-            vec![Ok(Document {
-                id: stem.to_owned(),
-                source: name.to_owned(),
-                text,
-                warnings,
-                ..Document::default()
-            })]
-        }
-        InputFormat::Json => match serde_json::from_str::<Value>(&text) {
-            Err(err) => vec![Err(json_error(&err)
-                .with_path(name)
-                .at_line(err.line() as u64))],
-            Ok(Value::Array(values)) => values
-                .into_iter()
-                .enumerate()
-                .map(|(i, v)| {
-                    let n = i + 1;
-                    let place = format!("{name}#{n}");
-                    record::document(v, format!("{stem}:{n}"), place.clone(), opts)
-                        .map(|doc| located(doc, &place))
-                        .map_err(|e| e.with_path(&place))
-                })
-                .collect(),
-            Ok(value) => vec![
-                record::document(value, stem.to_owned(), name.to_owned(), opts)
-                    .map(|doc| located(doc, name))
-                    .map_err(|e| e.with_path(name)),
-            ],
-        },
-        InputFormat::Jsonl => {
-            let mut out = Vec::new();
-            for (i, line) in text.lines().enumerate() {
-                let n = i as u64 + 1;
-                if line.trim().is_empty() {
-                    continue;
-                }
-                out.push(record_from_line(line, n, name, stem, opts));
-            }
-            out
-        }
-    }
-}
-
-fn record_from_line(
-    line: &str,
-    n: u64,
-    name: &str,
-    stem: &str,
-    opts: &ReadOptions,
-) -> Result<Document> {
-    let value = serde_json::from_str::<Value>(line)
-        .map_err(|e| json_error(&e).with_path(name).at_line(n))?;
-    record::document(value, format!("{stem}:{n}"), format!("{name}:{n}"), opts)
-        .map(|doc| located(doc, &format!("{name}:{n}")))
-        .map_err(|e| e.with_path(name).at_line(n))
-}
-
-/// Prefixes the document's warnings with where it was read.
-fn located(mut doc: Document, place: &str) -> Document {
-    for w in &mut doc.warnings {
-        *w = format!("{place}: {w}");
-    }
-    doc
-}
-
-/// A JSON parse error, placed at its column; the caller names the file and line. serde's
-/// own "at line L column C" is dropped: in a JSONL file its line would always be 1.
-pub(crate) fn json_error(err: &serde_json::Error) -> Error {
-    let message = err.to_string();
-    let what = message
-        .rsplit_once(" at line ")
-        .map_or(message.as_str(), |(what, _)| what);
-    Error::new(ErrorKind::Json(format!(
-        "{what} at column {}",
-        err.column()
-    )))
-}
-
-/// A JSONL file read one line at a time, so a large file is never held whole.
-struct JsonLines {
-    reader: BufReader<File>,
-    name: String,
-    stem: String,
-    entry: Option<manifest::Entry>,
-    line: u64,
-    buf: Vec<u8>,
-}
-
-impl JsonLines {
-    fn open(path: &Path, stem: &str, entry: Option<manifest::Entry>) -> Result<JsonLines> {
-        let mut reader = BufReader::with_capacity(1 << 16, File::open(path)?);
-        if decode::looks_binary(reader.fill_buf()?) {
-            return Err(Error::new(ErrorKind::Binary));
-        }
-        Ok(JsonLines {
-            reader,
-            name: path.display().to_string(),
-            stem: stem.to_owned(),
-            entry,
-            line: 0,
-            buf: Vec::new(),
-        })
-    }
-
-    fn next_document(&mut self, opts: &ReadOptions) -> Option<Result<Document>> {
-        loop {
-            self.buf.clear();
-            match self.reader.read_until(b'\n', &mut self.buf) {
-                Ok(0) => return None,
-                Ok(_) => {}
-                Err(err) => {
-                    // A read error ends the file: report it once, with where it happened.
-                    let err = Error::from(err)
-                        .with_path(&self.name)
-                        .at_line(self.line + 1);
-                    self.line = u64::MAX;
-                    return Some(Err(err));
-                }
-            }
-            self.line += 1;
-            let bytes = std::mem::take(&mut self.buf);
-            let (text, warning) = match decode::decode(bytes, opts.strict) {
-                Ok(decoded) => decoded,
-                Err(err) => return Some(Err(err.with_path(&self.name).at_line(self.line))),
-            };
-            if text.trim().is_empty() {
-                continue;
-            }
-            let mut doc = record_from_line(&text, self.line, &self.name, &self.stem, opts);
-            if let Ok(d) = &mut doc {
-                if let Some(w) = warning {
-                    d.warnings
-                        .insert(0, format!("{}:{}: {w}", self.name, self.line));
-                }
-                if let Some(e) = &self.entry {
-                    e.apply(d, false);
-                }
-            }
-            return Some(doc);
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -670,18 +602,6 @@ mod tests {
             std::fs::create_dir_all(parent).unwrap();
         }
         std::fs::write(path, text).unwrap();
-    }
-
-    #[test]
-    fn sniffs_standard_input() {
-        assert_eq!(sniff("  {\"text\": \"a\"}"), InputFormat::Json);
-        assert_eq!(sniff("[{\"text\": \"a\"}]"), InputFormat::Json);
-        assert_eq!(
-            sniff("{\"text\": \"a\"}\n{\"text\": \"b\"}\n"),
-            InputFormat::Jsonl
-        );
-        assert_eq!(sniff("{Braces} open this article."), InputFormat::Text);
-        assert_eq!(sniff("Plain text."), InputFormat::Text);
     }
 
     #[test]

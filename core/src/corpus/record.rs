@@ -18,6 +18,9 @@ pub const TEXT_FIELDS: &[&str] = &[
     "full_text",
     "fulltext",
 ];
+/// Fields that hold a page's markup, in order of preference: a record with one of them is
+/// read as a web page, even when it also has text, unless a text field is named.
+pub const HTML_FIELDS: &[&str] = &["html", "raw_html", "content_html", "body_html"];
 /// Fields that hold a record's identifier.
 pub const ID_FIELDS: &[&str] = &["id", "_id", "uuid", "guid", "doc_id", "docid"];
 /// Fields that hold the publication date.
@@ -59,7 +62,7 @@ pub(crate) fn document(
             type_name(&value)
         ))));
     };
-    let text = take_text(&mut record, opts)?;
+    let (text, html) = take_text(&mut record, opts)?;
     let id_fields: Vec<&str> = match &opts.id_field {
         Some(field) => vec![field.as_str()],
         None => ID_FIELDS.to_vec(),
@@ -75,8 +78,10 @@ pub(crate) fn document(
         title: string_field(&mut record, TITLE_FIELDS)?,
     };
     let mut warnings = Vec::new();
-    if text.trim().is_empty() {
-        warnings.push("the record's text is empty".to_owned());
+    match &html {
+        Some(h) if h.trim().is_empty() => warnings.push("the record's html is empty".to_owned()),
+        None if text.trim().is_empty() => warnings.push("the record's text is empty".to_owned()),
+        _ => {}
     }
     let published = match string_field(&mut record, PUBLISHED_FIELDS)? {
         Some(value) => match Published::parse(&value) {
@@ -95,18 +100,44 @@ pub(crate) fn document(
         meta,
         published,
         warnings,
+        html,
         ..Document::default()
     })
 }
 
-fn take_text(record: &mut Map<String, Value>, opts: &ReadOptions) -> Result<String> {
-    let fields: Vec<&str> = match &opts.text_field {
-        Some(field) => vec![field.as_str()],
-        None => TEXT_FIELDS.to_vec(),
-    };
-    for field in &fields {
+/// The record's text, or its markup (the text then empty): a named text field wins, then a
+/// named HTML field, then the first of [`HTML_FIELDS`], then the first of [`TEXT_FIELDS`].
+fn take_text(
+    record: &mut Map<String, Value>,
+    opts: &ReadOptions,
+) -> Result<(String, Option<String>)> {
+    let (html_fields, text_fields): (Vec<&str>, Vec<&str>) =
+        match (&opts.text_field, &opts.html_field) {
+            (Some(text), _) => (vec![], vec![text.as_str()]),
+            (None, Some(html)) => (vec![html.as_str()], TEXT_FIELDS.to_vec()),
+            (None, None) => (HTML_FIELDS.to_vec(), TEXT_FIELDS.to_vec()),
+        };
+    if let Some(html) = string_field(record, &html_fields)? {
+        return Ok((String::new(), Some(html)));
+    }
+    if let Some(text) = string_field_only(record, &text_fields)? {
+        return Ok((text, None));
+    }
+    Err(Error::new(ErrorKind::MissingText {
+        fields: html_fields
+            .iter()
+            .chain(&text_fields)
+            .map(|f| (*f).to_owned())
+            .collect(),
+    }))
+}
+
+/// The first of `fields` that holds a string; `null` counts as absent, any other type is
+/// an error.
+fn string_field_only(record: &mut Map<String, Value>, fields: &[&str]) -> Result<Option<String>> {
+    for field in fields {
         match record.remove(*field) {
-            Some(Value::String(text)) => return Ok(text),
+            Some(Value::String(text)) => return Ok(Some(text)),
             Some(Value::Null) | None => continue,
             Some(_) => {
                 return Err(Error::new(ErrorKind::FieldType {
@@ -116,9 +147,7 @@ fn take_text(record: &mut Map<String, Value>, opts: &ReadOptions) -> Result<Stri
             }
         }
     }
-    Err(Error::new(ErrorKind::MissingText {
-        fields: fields.iter().map(|f| (*f).to_owned()).collect(),
-    }))
+    Ok(None)
 }
 
 /// The first of `fields` that holds a string; `null` counts as absent.
@@ -210,13 +239,48 @@ mod tests {
     #[test]
     fn missing_or_mistyped_text_is_an_error() {
         let err = read(json!({"title": "only"})).unwrap_err();
-        assert!(err.to_string().contains("looked for the fields text, body"));
+        assert!(
+            err.to_string().contains(
+                "looked for the fields html, raw_html, content_html, body_html, text, body"
+            )
+        );
         let err = read(json!({"text": 5})).unwrap_err();
         assert!(err.to_string().contains("`text` should be a string"));
         let err = read(json!([1])).unwrap_err();
         assert!(
             err.to_string()
                 .contains("expected an object, found an array")
+        );
+    }
+
+    #[test]
+    fn html_wins_over_text_unless_a_text_field_is_named() {
+        let value = json!({"text": "Plain.", "raw_html": "<p>Marked up.</p>"});
+        let doc = read(value.clone()).unwrap();
+        assert_eq!(doc.html.as_deref(), Some("<p>Marked up.</p>"));
+        assert_eq!(doc.text, "");
+        let opts = ReadOptions {
+            text_field: Some("text".into()),
+            ..ReadOptions::default()
+        };
+        let doc = document(value, "f".into(), "f".into(), &opts).unwrap();
+        assert_eq!((doc.text.as_str(), doc.html), ("Plain.", None));
+        let opts = ReadOptions {
+            html_field: Some("page".into()),
+            ..ReadOptions::default()
+        };
+        let doc = document(
+            json!({"page": "<p>x</p>", "html": "<p>y</p>"}),
+            "f".into(),
+            "f".into(),
+            &opts,
+        )
+        .unwrap();
+        assert_eq!(doc.html.as_deref(), Some("<p>x</p>"));
+        let err = read(json!({"title": "only"})).unwrap_err().to_string();
+        assert!(
+            err.contains("html, raw_html, content_html, body_html, text, body"),
+            "{err}"
         );
     }
 
