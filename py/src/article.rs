@@ -489,10 +489,16 @@ pub(crate) fn parse_html(
 
 /// Reads and parses the articles of a file or directory.
 ///
+/// Formats are told from each file's name and first bytes (text, JSON, JSONL, HTML, WARC,
+/// CSV, TSV, Parquet, TimeML, gzip/zstd/bzip2-compressed); `format` names one for every
+/// input, with the names of the CLI's `--input-format`. `html_field` names the record
+/// field holding a page's markup; `max_document_size` (bytes, default 64 MiB) is the
+/// size limit of one document once decompressed.
+///
 /// `progress`, when given, is called with the number of articles read since the last call
 /// (`progress=tqdm().update` fits); an exception it raises stops the reading.
 #[pyfunction]
-#[pyo3(signature = (path, *, published = None, strict = false, text_field = None, id_field = None, errors = "raise", progress = None))]
+#[pyo3(signature = (path, *, published = None, strict = false, text_field = None, id_field = None, errors = "raise", progress = None, format = None, html_field = None, max_document_size = None))]
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn read<'py>(
     py: Python<'py>,
@@ -503,6 +509,9 @@ pub(crate) fn read<'py>(
     id_field: Option<String>,
     errors: &str,
     progress: Option<&Bound<'py, PyAny>>,
+    format: Option<&str>,
+    html_field: Option<String>,
+    max_document_size: Option<u64>,
 ) -> PyResult<Bound<'py, PyList>> {
     let raise = match errors {
         "raise" => true,
@@ -515,11 +524,25 @@ pub(crate) fn read<'py>(
         }
     };
     let progress = Progress::new(py, progress)?;
+    // The format names are the CLI's --input-format names, defined once in the core.
+    let format = format
+        .map(str::parse::<corpus::InputFormat>)
+        .transpose()
+        .map_err(|e| crate::errors::to_pyerr(py, e))?;
+    if max_document_size == Some(0) {
+        return Err(invalid(
+            py,
+            "max_document_size must be a number of bytes above 0",
+        ));
+    }
     let opts = ReadOptions {
+        format,
         published: published_arg(py, published)?,
         strict,
         text_field,
+        html_field,
         id_field,
+        max_document_size: max_document_size.unwrap_or(corpus::DEFAULT_MAX_DOCUMENT_SIZE),
         ..ReadOptions::default()
     };
     let mut documents = corpus::read(&[path], &opts);

@@ -211,3 +211,20 @@ def test_the_far_end_of_the_calendar_is_a_result_not_an_error():
     found = {t.text: t for t in copydesk.find_dates("On Friday and next year.", "9999-12-31")}
     assert found["next year"].value == "10000"
     assert found["next year"].interval is None
+
+
+def test_read_takes_the_formats_of_the_cli(tmp_path):
+    import gzip
+    import json
+
+    page = b"<html><head><title>Ferry services resume</title></head><body><article><h1>Ferry services resume</h1><p>Ferry services resumed on Saturday after the storm, the operator said in a statement.</p></article></body></html>"
+    (tmp_path / "page.bin").write_bytes(page)
+    (tmp_path / "pages.jsonl.gz").write_bytes(gzip.compress(json.dumps({"id": "p", "raw_html": page.decode()}).encode() + b"\n"))
+    [a] = copydesk.read(tmp_path / "page.bin", format="html")
+    assert a.title == "Ferry services resume"
+    [b] = copydesk.read(tmp_path / "pages.jsonl.gz")
+    assert b.id == "p" and b.title == "Ferry services resume"
+    with pytest.raises(copydesk.InvalidInputError, match="warc"):
+        copydesk.read(tmp_path / "page.bin", format="pdf")
+    with pytest.raises(copydesk.InvalidInputError, match="size limit"):
+        copydesk.read(tmp_path / "page.bin", format="html", max_document_size=100)

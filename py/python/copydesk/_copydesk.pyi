@@ -201,6 +201,9 @@ def read(
     id_field: Optional[str] = None,
     errors: Literal["raise", "warn"] = "raise",
     progress: Optional[_Progress] = None,
+    format: Optional[str] = None,
+    html_field: Optional[str] = None,
+    max_document_size: Optional[int] = None,
 ) -> List[Article]:
     """Read and parse the articles of a file or directory (recursively)."""
 
