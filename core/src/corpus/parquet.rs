@@ -49,6 +49,16 @@ mod imp {
     use parquet::record::{Field, reader::RowIter};
     use serde_json::{Map, Value};
 
+    /// Runs one call into the parquet crate, which is known to panic on some malformed
+    /// files instead of returning an error: a panic becomes the same error as a bad file.
+    fn guarded<T>(f: impl FnOnce() -> Result<T>) -> Result<T> {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|_| {
+            Err(Error::new(ErrorKind::Malformed(
+                "not a readable Parquet file (its reader failed on it)".into(),
+            )))
+        })
+    }
+
     fn error(e: parquet::errors::ParquetError) -> Error {
         Error::new(ErrorKind::Malformed(format!(
             "not a readable Parquet file ({e})"
@@ -59,12 +69,14 @@ mod imp {
         let reader: Result<Box<dyn FileReader>> = match origin.path {
             Some(path) if stream.compression.is_none() => std::fs::File::open(path)
                 .map_err(Error::from)
-                .and_then(|f| SerializedFileReader::new(f).map_err(error))
+                .and_then(|f| guarded(|| SerializedFileReader::new(f).map_err(error)))
                 .map(|r| Box::new(r) as Box<dyn FileReader>),
             _ => stream.read_document().and_then(|bytes| {
-                SerializedFileReader::new(bytes::Bytes::from(bytes))
-                    .map_err(error)
-                    .map(|r| Box::new(r) as Box<dyn FileReader>)
+                guarded(|| {
+                    SerializedFileReader::new(bytes::Bytes::from(bytes))
+                        .map_err(error)
+                        .map(|r| Box::new(r) as Box<dyn FileReader>)
+                })
             }),
         };
         match reader {
@@ -123,11 +135,14 @@ mod imp {
             if self.done {
                 return None;
             }
-            let row = match self.rows.next()? {
-                Ok(row) => row,
-                Err(e) => {
+            let rows = &mut self.rows;
+            let next = guarded(|| Ok(rows.next().map(|r| r.map_err(error))));
+            let row = match next {
+                Ok(None) => return None,
+                Ok(Some(Ok(row))) => row,
+                Ok(Some(Err(e))) | Err(e) => {
                     self.done = true;
-                    return Some(Err(error(e).with_path(&self.name)));
+                    return Some(Err(e.with_path(&self.name)));
                 }
             };
             self.row += 1;
