@@ -565,23 +565,7 @@ impl Deduper {
     /// The clusters of everything held so far.
     pub fn result(&self) -> Dedup {
         let index = self.index();
-        let mut pairs = index.pairs.clone();
-        if let Some(c) = self.opts.containment {
-            let firsts: Vec<u32> = (0..self.passages.len() as u32)
-                .filter(|&i| self.rep[i as usize] == i)
-                .collect();
-            let sets: Vec<&[u64]> = firsts.iter().map(|&i| self.set(i as usize)).collect();
-            for p in all_pairs(&sets, self.opts.threshold, Some(c)) {
-                pairs.push(RepPair {
-                    a: firsts[p.a as usize],
-                    b: firsts[p.b as usize],
-                    jaccard: p.jaccard,
-                    containment: p.containment,
-                });
-            }
-        }
-        pairs.sort_unstable_by_key(|p| (p.a, p.b));
-        pairs.dedup_by_key(|p| (p.a, p.b));
+        let pairs = with_containment(index.pairs.clone(), &self.rep, |i| self.set(i), &self.opts);
         let stats = Stats {
             articles: self.articles.len(),
             passages: self.passages.len(),
@@ -620,4 +604,32 @@ impl Deduper {
             .collect();
         self.add(article::parse_batch(docs));
     }
+}
+
+/// The verified pairs of representatives, with the pairs of one mostly contained in the
+/// other added when `opts` asks for containment, sorted and each once: what clusters are
+/// built from, by the in-memory engine and by the persisted index alike.
+pub(super) fn with_containment<'s>(
+    mut pairs: Vec<RepPair>,
+    rep: &[u32],
+    set: impl Fn(usize) -> &'s [u64],
+    opts: &Options,
+) -> Vec<RepPair> {
+    if let Some(c) = opts.containment {
+        let firsts: Vec<u32> = (0..rep.len() as u32)
+            .filter(|&i| rep[i as usize] == i)
+            .collect();
+        let sets: Vec<&[u64]> = firsts.iter().map(|&i| set(i as usize)).collect();
+        for p in all_pairs(&sets, opts.threshold, Some(c)) {
+            pairs.push(RepPair {
+                a: firsts[p.a as usize],
+                b: firsts[p.b as usize],
+                jaccard: p.jaccard,
+                containment: p.containment,
+            });
+        }
+    }
+    pairs.sort_unstable_by_key(|p| (p.a, p.b));
+    pairs.dedup_by_key(|p| (p.a, p.b));
+    pairs
 }

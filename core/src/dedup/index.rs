@@ -13,8 +13,8 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::engine::{Scratch, Signer, scores_at_least, set_hash};
-use super::exact::{all_pairs, intersection};
+use super::engine::{Scratch, Signer, scores_at_least, set_hash, with_containment};
+use super::exact::intersection;
 use super::minhash::{BandKeys, Banding, Permutations};
 use super::result::{self, PassageRef, RepPair, Stats};
 use super::shingle::{Shingler, mix64};
@@ -908,23 +908,7 @@ impl Index {
                 copies.entry(r).or_default().push(i as u32);
             }
         }
-        let mut pairs = self.pairs.clone();
-        if let Some(c) = self.opts.containment {
-            let firsts: Vec<u32> = (0..n as u32)
-                .filter(|&i| self.rep[i as usize] == i)
-                .collect();
-            let sets: Vec<&[u64]> = firsts.iter().map(|&i| self.set(i as usize)).collect();
-            for p in all_pairs(&sets, self.opts.threshold, Some(c)) {
-                pairs.push(RepPair {
-                    a: firsts[p.a as usize],
-                    b: firsts[p.b as usize],
-                    jaccard: p.jaccard,
-                    containment: p.containment,
-                });
-            }
-        }
-        pairs.sort_unstable_by_key(|p| (p.a, p.b));
-        pairs.dedup_by_key(|p| (p.a, p.b));
+        let pairs = with_containment(self.pairs.clone(), &self.rep, |i| self.set(i), &self.opts);
         let set = |i: usize| self.set(i);
         let dedup = result::build(result::Parts {
             opts: &self.opts,
