@@ -41,6 +41,10 @@ pub(crate) enum Command {
     /// Find temporal expressions and resolve them against the publication date (TIMEX3).
     #[command(after_help = crate::cmd::dates::EXAMPLES)]
     Dates(crate::cmd::dates::DatesArgs),
+    /// Follow each remark across the articles that quote it: who said it, who carried it
+    /// first.
+    #[command(after_help = crate::cmd::quotes::EXAMPLES)]
+    Quotes(crate::cmd::quotes::QuotesArgs),
     /// A dedup index on disk: add articles in batches, query it, remove, compact.
     #[command(after_help = crate::cmd::index::EXAMPLES)]
     Index(crate::cmd::index::IndexArgs),

@@ -209,3 +209,13 @@ fn csv_error(err: csv::Error) -> io::Error {
         other => io::Error::new(io::ErrorKind::InvalidData, format!("CSV: {other:?}")),
     }
 }
+
+/// `n` and the noun, plural unless one: `1 passage`, `3 clusters`.
+pub(crate) fn counted(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
+}
+
+/// A score with six decimals at most, as in the JSON output.
+pub(crate) fn score(x: f64) -> String {
+    copydesk::dedup::round_score(x).to_string()
+}

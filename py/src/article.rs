@@ -259,21 +259,7 @@ impl Article {
         let offsets = CharOffsets::new(&a.text);
         a.quotes
             .iter()
-            .map(|q| {
-                let (start, end) = offsets.char_span(q.span);
-                Quote {
-                    text: a.quote_text(q).to_owned(),
-                    start,
-                    end,
-                    block: q.block,
-                    kind: q.kind.as_str(),
-                    speaker: a.speaker(q).map(str::to_owned),
-                    verb: a.verb(q).map(str::to_owned),
-                    speaker_span: a.speaker_of(q).map(|s| offsets.char_span(s.name)),
-                    speaker_mention: a.speaker_mention(q).map(str::to_owned),
-                    mention_span: q.mention.map(|s| offsets.char_span(s)),
-                }
-            })
+            .map(|q| Quote::new(a, q, &offsets))
             .collect()
     }
 
@@ -374,6 +360,30 @@ impl Block {
     }
 }
 
+impl Quote {
+    /// Quotation `q` of article `a`, its spans as str indices (`offsets` of `a.text`).
+    pub(crate) fn new(a: &article::Article, q: &article::Quote, offsets: &CharOffsets) -> Quote {
+        let (start, end) = offsets.char_span(q.span);
+        Quote {
+            text: a.quote_text(q).to_owned(),
+            start,
+            end,
+            block: q.block,
+            kind: q.kind.as_str(),
+            speaker: a.speaker(q).map(str::to_owned),
+            verb: a.verb(q).map(str::to_owned),
+            speaker_span: a.speaker_of(q).map(|s| offsets.char_span(s.name)),
+            speaker_mention: a.speaker_mention(q).map(str::to_owned),
+            mention_span: q.mention.map(|s| offsets.char_span(s)),
+        }
+    }
+
+    /// The quoted words.
+    pub(crate) fn text(&self) -> &str {
+        &self.text
+    }
+}
+
 #[pymethods]
 impl Quote {
     fn __repr__(&self) -> String {
@@ -393,7 +403,7 @@ impl Quote {
     /// The quote as a dict, the same shape as a quote in `copydesk parse` output: `text`,
     /// `start`, `end`, `block`, `kind`, `speaker`, `speaker_start`, `speaker_end`,
     /// `speaker_mention`, `mention_start`, `mention_end`, `verb`.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+    pub(crate) fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);
         d.set_item("text", &self.text)?;
         d.set_item("start", self.start)?;

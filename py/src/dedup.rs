@@ -557,7 +557,7 @@ fn options(
 }
 
 /// What an input item is, before parsing (done without the interpreter).
-enum Item {
+pub(crate) enum Item {
     Parsed(Arc<RustArticle>),
     Text(Box<Document>),
 }
@@ -576,12 +576,14 @@ fn text_item(id: String, text: String, level: Level) -> Item {
     }))
 }
 
-/// Refuses one string where an iterable of items is expected.
-fn not_one_string(py: Python<'_>, items: &Bound<'_, PyAny>) -> PyResult<()> {
+/// Refuses one string where an iterable of items is expected by function `what`.
+pub(crate) fn not_one_string(py: Python<'_>, items: &Bound<'_, PyAny>, what: &str) -> PyResult<()> {
     if items.is_instance_of::<PyString>() {
         return Err(invalid(
             py,
-            "dedupe takes a list of texts, Articles or (id, text) pairs, not one string; wrap it in a list",
+            format!(
+                "{what} takes a list of texts, Articles or (id, text) pairs, not one string; wrap it in a list"
+            ),
         ));
     }
     Ok(())
@@ -589,7 +591,7 @@ fn not_one_string(py: Python<'_>, items: &Bound<'_, PyAny>) -> PyResult<()> {
 
 /// Reads item `i`: a string (its id is its position `id`), an Article, or an `(id, text)`
 /// pair.
-fn item(
+pub(crate) fn item(
     py: Python<'_>,
     item: &Bound<'_, PyAny>,
     i: usize,
@@ -616,7 +618,7 @@ fn item(
         let type_name = item.get_type().name()?;
         Err(invalid(
             py,
-            format!("item {i} is {type_name}: dedupe takes texts, Articles or (id, text) pairs"),
+            format!("item {i} is {type_name}: texts, Articles or (id, text) pairs are taken"),
         ))
     }
 }
@@ -629,7 +631,7 @@ fn add_items<'py>(
     items: &Bound<'py, PyAny>,
     progress: &Progress<'py>,
 ) -> PyResult<()> {
-    not_one_string(py, items)?;
+    not_one_string(py, items, "dedupe")?;
     let first = deduper.articles();
     let level = deduper.options().level;
     batch::for_each_batch(
@@ -645,7 +647,7 @@ fn add_items<'py>(
 }
 
 /// The items as articles, texts parsed in parallel, in input order.
-fn parse_items(items: Vec<Item>) -> Vec<Arc<RustArticle>> {
+pub(crate) fn parse_items(items: Vec<Item>) -> Vec<Arc<RustArticle>> {
     let mut docs = Vec::new();
     let mut slots = Vec::with_capacity(items.len());
     for item in items {

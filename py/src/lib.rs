@@ -8,6 +8,7 @@ mod dates;
 mod dedup;
 mod errors;
 mod html;
+mod remarks;
 mod text;
 
 use pyo3::prelude::*;
@@ -33,6 +34,8 @@ mod _copydesk {
     };
     #[pymodule_export]
     use super::main;
+    #[pymodule_export]
+    use super::remarks::{Remark, RemarkMember, RemarkResult, quotes};
     #[pymodule_export]
     use super::text::{normalize, paragraphs, sentences};
 

@@ -12,7 +12,7 @@ use copydesk::text::{OffsetUnit, SpanConverter};
 use crate::BoxError;
 use crate::UsageError;
 use crate::args::{InputArgs, OutputArgs};
-use crate::format::{Column, Records, Shape, one_line};
+use crate::format::{Column, Records, Shape, counted, one_line, score};
 use crate::input::{Report, for_each_batch};
 use crate::output::Output;
 
@@ -278,11 +278,6 @@ pub(crate) fn run(args: &DedupeArgs, report: &mut Report) -> Result<(), BoxError
     Ok(())
 }
 
-/// `n` and the noun, plural unless one.
-fn counted(n: usize, noun: &str) -> String {
-    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
-}
-
 const UNIT: OffsetUnit = OffsetUnit::Chars;
 
 fn write_clusters(records: &mut Records<'_>, result: &Dedup) -> std::io::Result<()> {
@@ -428,12 +423,6 @@ fn published(a: &Article) -> String {
 
 fn opt(n: Option<usize>) -> String {
     n.map(|n| n.to_string()).unwrap_or_default()
-}
-
-/// A score with six decimals at most, as in the JSON output.
-fn score(x: f64) -> String {
-    let rounded = (x * 1e6).round() / 1e6;
-    rounded.to_string()
 }
 
 /// The containment score, when the run asked for it.

@@ -4,6 +4,7 @@ pub(crate) mod dates;
 pub(crate) mod dedupe;
 pub(crate) mod index;
 pub(crate) mod parse;
+pub(crate) mod quotes;
 
 use crate::BoxError;
 use crate::args::{Cli, Command};
@@ -15,5 +16,6 @@ pub(crate) fn run(cli: &Cli, report: &mut Report) -> Result<(), BoxError> {
         Command::Dedupe(args) => dedupe::run(args, report),
         Command::Dates(args) => dates::run(args, report),
         Command::Index(args) => index::run(args, report),
+        Command::Quotes(args) => quotes::run(args, report),
     }
 }

@@ -2,7 +2,7 @@
 
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
-use super::Article;
+use super::{Article, Quote};
 use crate::text::{OffsetUnit, Span, SpanConverter};
 
 /// A view of an [`Article`] that serializes to its documented JSON form: `id`, `source`,
@@ -151,27 +151,18 @@ impl Serialize for Quotes<'_, '_> {
         let a = view.article;
         let mut seq = serializer.serialize_seq(Some(a.quotes.len()))?;
         for q in &a.quotes {
-            let speaker = a.speaker_of(q).map(|s| Piece::new(view, s.name));
-            let mention = q.mention.map(|s| Piece::new(view, s));
-            seq.serialize_element(&QuoteJson {
-                piece: Piece::new(view, q.span),
-                block: q.block,
-                kind: q.kind.as_str(),
-                speaker: speaker.as_ref().map(|p| p.text),
-                speaker_start: speaker.as_ref().map(|p| p.start),
-                speaker_end: speaker.as_ref().map(|p| p.end),
-                speaker_mention: mention.as_ref().map(|p| p.text),
-                mention_start: mention.as_ref().map(|p| p.start),
-                mention_end: mention.as_ref().map(|p| p.end),
-                verb: q.verb.map(|v| v.slice(&a.text)),
-            })?;
+            seq.serialize_element(&QuoteJson::new(a, q, &view.converter))?;
         }
         seq.end()
     }
 }
 
+/// A quotation as JSON: `text`, `start`, `end`, `block`, `kind`, `speaker` with
+/// `speaker_start`, `speaker_end`, `speaker_mention` with `mention_start`, `mention_end`,
+/// and `verb`; one form for an article's `quotes` and for the members of `copydesk
+/// quotes`' remarks.
 #[derive(serde::Serialize)]
-struct QuoteJson<'a> {
+pub(crate) struct QuoteJson<'a> {
     #[serde(flatten)]
     piece: Piece<'a>,
     block: usize,
@@ -185,6 +176,27 @@ struct QuoteJson<'a> {
     verb: Option<&'a str>,
 }
 
+impl<'a> QuoteJson<'a> {
+    /// Quotation `q` of `a`, offsets by `converter` (built on `a.text`).
+    pub(crate) fn new(a: &'a Article, q: &Quote, converter: &SpanConverter<'_>) -> QuoteJson<'a> {
+        let piece = |span: Span| Piece::of(&a.text, converter, span);
+        let speaker = a.speaker_of(q).map(|s| piece(s.name));
+        let mention = q.mention.map(piece);
+        QuoteJson {
+            piece: piece(q.span),
+            block: q.block,
+            kind: q.kind.as_str(),
+            speaker: speaker.as_ref().map(|p| p.text),
+            speaker_start: speaker.as_ref().map(|p| p.start),
+            speaker_end: speaker.as_ref().map(|p| p.end),
+            speaker_mention: mention.as_ref().map(|p| p.text),
+            mention_start: mention.as_ref().map(|p| p.start),
+            mention_end: mention.as_ref().map(|p| p.end),
+            verb: q.verb.map(|v| v.slice(&a.text)),
+        }
+    }
+}
+
 #[derive(serde::Serialize)]
 struct Piece<'a> {
     text: &'a str,
@@ -194,9 +206,13 @@ struct Piece<'a> {
 
 impl<'a> Piece<'a> {
     fn new(view: &ArticleJson<'a>, span: Span) -> Piece<'a> {
-        let (start, end) = view.converter.convert(span);
+        Piece::of(&view.article.text, &view.converter, span)
+    }
+
+    fn of(text: &'a str, converter: &SpanConverter<'_>, span: Span) -> Piece<'a> {
+        let (start, end) = converter.convert(span);
         Piece {
-            text: span.slice(&view.article.text),
+            text: span.slice(text),
             start,
             end,
         }

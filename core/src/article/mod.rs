@@ -69,6 +69,7 @@ pub(crate) mod quotes;
 mod region;
 
 pub use json::ArticleJson;
+pub(crate) use json::QuoteJson;
 pub use markdown::to_markdown;
 pub use page::{Found, PageMeta};
 pub use published::Published;

@@ -74,6 +74,7 @@ mod exact;
 mod index;
 mod json;
 mod minhash;
+mod remarks;
 mod result;
 mod shingle;
 
@@ -86,6 +87,10 @@ pub use index::{
 };
 pub use json::{ClusterJson, PairJson, PassageJson, round_score};
 pub use minhash::{Banding, MISS_AT_THRESHOLD};
+pub use remarks::{
+    QuoteRef, Remark, RemarkFinder, RemarkJson, RemarkMember, RemarkOptions, RemarkStats, Remarks,
+    quote_kind_named, remarks,
+};
 pub use result::{Cluster, Dedup, Member, Pair, Passage, PassageRef, Stats};
 pub use shingle::{Shingles, shingle_strings, shingles};
 
