@@ -78,7 +78,7 @@ fn every_quotation_compared_is_in_exactly_one_remark() {
         .sum();
     assert_eq!(members, 25);
     for (i, r) in remarks.iter().enumerate() {
-        assert_eq!(r["remark"], i);
+        assert_eq!(r["cluster"], i);
         assert_eq!(r["size"], r["members"].as_array().unwrap().len());
         for m in r["members"].as_array().unwrap() {
             assert!(["direct", "partial"].contains(&m["kind"].as_str().unwrap()));
@@ -93,7 +93,7 @@ fn csv_has_a_row_per_quotation_and_table_a_line_per_remark() {
     let mut reader = csv::Reader::from_reader(csv.stdout.as_slice());
     let headers = reader.headers().unwrap().clone();
     for column in [
-        "remark",
+        "cluster",
         "canonical",
         "speaker",
         "outlet",

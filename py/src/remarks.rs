@@ -17,8 +17,8 @@ use crate::errors::{invalid, to_pyerr};
 /// article that prints it, and how close it is to the remark's first appearance.
 #[pyclass(frozen, get_all, module = "copydesk")]
 pub(crate) struct RemarkMember {
-    /// The remark's number.
-    remark: usize,
+    /// The number of its remark's cluster.
+    cluster: usize,
     /// Whether this is the remark's first appearance (its canonical quotation).
     canonical: bool,
     /// The id of the article that prints it.
@@ -48,8 +48,8 @@ impl RemarkMember {
 
     fn __repr__(&self) -> String {
         format!(
-            "RemarkMember(remark={}, article={:?}, similarity={:.3}, text={:?})",
-            self.remark,
+            "RemarkMember(cluster={}, article={:?}, similarity={:.3}, text={:?})",
+            self.cluster,
             self.article,
             self.similarity,
             shorten(self.quote.get().text(), 40)
@@ -118,7 +118,7 @@ impl Remark {
     }
 }
 
-/// What `quotes` found: `remarks`, `shared` (those carried by two articles or more),
+/// What `quotes` found: `clusters` (one per remark), `shared` (those carried by two articles or more),
 /// `stats`, `to_pandas()`.
 #[pyclass(frozen, module = "copydesk")]
 pub(crate) struct RemarkResult {
@@ -137,7 +137,7 @@ impl RemarkResult {
             members.push(Py::new(
                 py,
                 RemarkMember {
-                    remark: r.id,
+                    cluster: r.id,
                     canonical: m.quote == r.canonical,
                     article: a.id.clone(),
                     outlet: a.meta.outlet.clone(),
@@ -165,10 +165,10 @@ impl RemarkResult {
 
 #[pymethods]
 impl RemarkResult {
-    /// Every remark, a remark printed once included, in input order of their first
-    /// quotation.
+    /// Every remark as a cluster of its quotations, a remark printed once included, in
+    /// input order of their first quotation.
     #[getter]
-    fn remarks(&self, py: Python<'_>) -> PyResult<Vec<Remark>> {
+    fn clusters(&self, py: Python<'_>) -> PyResult<Vec<Remark>> {
         self.inner
             .remarks()
             .iter()
@@ -203,7 +203,7 @@ impl RemarkResult {
         Ok(dict)
     }
 
-    /// One row per quotation: `remark`, `canonical`, `speaker` (the remark's), `article`,
+    /// One row per quotation: `cluster`, `canonical`, `speaker` (the remark's), `article`,
     /// `outlet`, `published`, `block`, `start`, `end`, `kind`, `similarity`,
     /// `containment`, `text`. Needs pandas.
     fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -213,7 +213,7 @@ impl RemarkResult {
             )
         })?;
         let columns = [
-            "remark",
+            "cluster",
             "canonical",
             "speaker",
             "article",
@@ -264,7 +264,7 @@ impl RemarkResult {
         pandas.getattr("DataFrame")?.call1((data,))
     }
 
-    /// The result as a dict: `remarks` (each as one line of `copydesk quotes` output) and
+    /// The result as a dict: `clusters` (each as one line of `copydesk quotes` output) and
     /// `stats`.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let result = &self.inner;
@@ -274,7 +274,7 @@ impl RemarkResult {
             .map(|r| RemarkJson::new(result, r, OffsetUnit::Chars))
             .collect();
         let out = PyDict::new(py);
-        out.set_item("remarks", json_to_py(py, serde_json::to_string(&remarks))?)?;
+        out.set_item("clusters", json_to_py(py, serde_json::to_string(&remarks))?)?;
         out.set_item("stats", self.stats(py)?)?;
         Ok(out)
     }
@@ -302,7 +302,7 @@ impl RemarkResult {
 /// Trump`), and one whose speaker is not given joins by near-identical words only.
 /// `kinds` are the kinds compared (`direct` and `partial` unless told; `term` too if named),
 /// `min_words` the shortest quotation compared, `cross_only=True` ignores repeats inside
-/// one article. Returns a `RemarkResult` with `remarks`, `shared`, `stats` and
+/// one article. Returns a `RemarkResult` with `clusters`, `shared`, `stats` and
 /// `to_pandas()`.
 #[pyfunction]
 #[pyo3(signature = (items, threshold = 0.7, *, containment = 0.8, kinds = None, min_words = 3, cross_only = false, progress = None))]

@@ -14,7 +14,7 @@ def test_the_seeds_share_one_remark_between_two_outlets(seeds):
     result = copydesk.quotes(copydesk.read(seeds))
     assert result.stats["compared"] == 25
     assert len(result) == result.stats["remarks"] == 24
-    assert sum(r.size for r in result.remarks) == 25  # every quotation in exactly one remark
+    assert sum(r.size for r in result.clusters) == 25  # every quotation in exactly one remark
     [shared] = result.shared
     assert shared.speaker == "Donald Trump"
     assert shared.outlets[0] == "Vox" and len(shared.articles) == 2
@@ -37,7 +37,7 @@ def test_the_earliest_published_is_the_first_appearance():
     assert remark.articles == ["early", "late"]
     assert remark.speaker == "Kim Jong Un"  # the fullest name of the members
     d = remark.to_dict()
-    assert d["remark"] == remark.id and d["size"] == 2
+    assert d["cluster"] == remark.id and d["size"] == 2
     assert d["canonical"]["article"] == "early"
     assert d["canonical"]["published"] == "2018-04-19"
 
@@ -47,7 +47,7 @@ def test_two_speakers_saying_the_same_words_are_two_remarks():
     moon = "“We are very pleased with the progress of the talks,” Moon Jae-in said."
     result = copydesk.quotes([trump, moon])
     assert result.shared == []
-    assert [r.speaker for r in result.remarks] == ["Donald Trump", "Moon Jae-in"]
+    assert [r.speaker for r in result.clusters] == ["Donald Trump", "Moon Jae-in"]
 
 
 def test_options_and_pairs_of_ids_and_texts():
@@ -66,7 +66,7 @@ def test_to_pandas_has_a_row_per_quotation(seeds):
     frame = copydesk.quotes(copydesk.read(seeds)).to_pandas()
     assert len(frame) == 25
     assert frame["canonical"].sum() == 24
-    assert {"remark", "speaker", "outlet", "published", "start", "end", "text"} <= set(frame.columns)
+    assert {"cluster", "speaker", "outlet", "published", "start", "end", "text"} <= set(frame.columns)
     assert isinstance(frame["published"].dropna().iloc[0], datetime.date)
 
 

@@ -77,7 +77,7 @@ pub(crate) enum QuotesFormat {
     Json,
     /// A table for people: a line per remark.
     Table,
-    /// CSV with a header row: a row per quotation (with the remark's number and whether it
+    /// CSV with a header row: a row per quotation (with the cluster's number and whether it
     /// is the first appearance).
     Csv,
 }
@@ -112,7 +112,7 @@ impl QuotesArgs {
 
 /// Table: one line per remark.
 const TABLE: &[Column] = &[
-    Column::right("remark", 6),
+    Column::right("cluster", 7),
     Column::right("size", 4),
     Column::right("articles", 8),
     Column::left("speaker", 20),
@@ -122,10 +122,10 @@ const TABLE: &[Column] = &[
 
 /// CSV: one row per quotation, the first appearance first.
 const CSV: &[Column] = &[
-    Column::left("remark", 0),
+    Column::left("cluster", 0),
     Column::left("size", 0),
     Column::left("canonical", 0),
-    Column::left("remark_speaker", 0),
+    Column::left("cluster_speaker", 0),
     Column::left("article", 0),
     Column::left("source", 0),
     Column::left("outlet", 0),

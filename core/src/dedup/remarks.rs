@@ -586,7 +586,7 @@ impl<'a> Joined<'a> {
     }
 }
 
-/// A remark as JSON: `remark` (its number), `size`, `speaker` (the fullest name, or
+/// A remark as JSON, shaped like `dedupe`'s clusters: `cluster` (its number), `size`, `speaker` (the fullest name, or
 /// null), `articles` (how many carry it), `outlets` (their names, each once), `canonical`
 /// (the first appearance) and `members` (the canonical first). Each quotation is written
 /// as in an article's `quotes` (`text`, `start`, `end`, `block`, `kind`, `speaker`,
@@ -643,7 +643,7 @@ impl Serialize for RemarkJson<'_> {
             containment: 1.0,
         };
         let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("remark", &r.id)?;
+        map.serialize_entry("cluster", &r.id)?;
         map.serialize_entry("size", &r.size())?;
         map.serialize_entry("speaker", &self.remarks.speaker(r))?;
         map.serialize_entry("articles", &carriers.len())?;
