@@ -223,3 +223,40 @@ fn undated_articles_are_read_against_an_inferred_date_when_asked() {
     assert_eq!(wednesday["value"], "XXXX-WXX-3");
     assert!(wednesday.get("reference").is_none());
 }
+
+#[test]
+fn a_history_is_read_as_a_narrative_unless_told_otherwise() {
+    let history = "The Korean War began on June 25, 1950. By 1951 the front had settled, and \
+                   talks ran into 1952 and 1953, when the armistice was signed on July 27, \
+                   1953.\n\nIn November, the prisoners were exchanged.\n";
+    let run = |extra: &[&str]| {
+        let mut args = vec!["dates", "-", "--published", "2009-12-19"];
+        args.extend_from_slice(extra);
+        copydesk_stdin(&args, history)
+    };
+    let out = run(&[]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let found = json_lines(&out);
+    let november = found.iter().find(|v| v["text"] == "November").unwrap();
+    assert_eq!(november["value"], "1953-11");
+    assert!(found.iter().all(|v| v["genre"] == "narrative"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains(", 1 article read as narrative"), "{err}");
+
+    let news = json_lines(&run(&["--genre", "news"]));
+    let november = news.iter().find(|v| v["text"] == "November").unwrap();
+    assert_eq!(november["value"], "2009-11");
+    assert_eq!(november["genre"], "news");
+
+    let csv = run(&["--format", "csv", "--genre", "narrative"]);
+    let text = String::from_utf8_lossy(&csv.stdout);
+    assert!(text.lines().next().unwrap().contains(",genre,"), "{text}");
+    assert!(text.contains(",narrative,"), "{text}");
+
+    let bad = run(&["--genre", "poetry"]);
+    assert_eq!(bad.status.code(), Some(2));
+}

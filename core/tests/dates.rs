@@ -1,6 +1,7 @@
 //! Data-driven date normalization cases from `tests/data/dates/*.toml`: a sentence, a
 //! reference date, and every expression expected in it (text, and any of type, value, mod,
-//! interval, range, quant, freq). Unless a case says `partial = true`, the expected list is
+//! interval, range, quant, freq), optionally the genre to read it in (`genre`) or the one it
+//! must be read in (`read_as`). Unless a case says `partial = true`, the expected list is
 //! complete: an expression found that is not listed fails the case, so the non-date cases
 //! (`expect = []`) test precision.
 
@@ -26,6 +27,11 @@ struct Case {
     expect: Vec<Expect>,
     #[serde(default)]
     partial: bool,
+    /// The genre to read the text in (`news`, `narrative`); absent: the one its evidence
+    /// points to.
+    genre: Option<String>,
+    /// The genre the text must be read in (the detected one, when `genre` is absent).
+    read_as: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -110,7 +116,17 @@ fn check_case(case: &Case) -> Result<(), String> {
         Some(r) => Some(r.parse().map_err(|e| format!("bad reference {r:?}: {e}"))?),
         None => None,
     };
-    let found = dates::find(&case.text, reference);
+    let genre = match &case.genre {
+        Some(g) => Some(g.parse().map_err(|e| format!("bad genre {g:?}: {e}"))?),
+        None => None,
+    };
+    let reading = dates::read(&case.text, reference, genre);
+    if let Some(want) = &case.read_as
+        && reading.genre.as_str() != want
+    {
+        return Err(format!("read as {}, not {want}", reading.genre));
+    }
+    let found = reading.timexes;
     for t in &found {
         // Every span lies on char boundaries of the text.
         if Span::get(&t.span, &case.text).is_none() {

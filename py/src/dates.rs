@@ -11,7 +11,7 @@ use pyo3::types::{PyDict, PyString};
 use crate::article::{Article, shorten};
 use crate::batch::{self, PerItem, Progress};
 use crate::convert::published_arg;
-use crate::errors::invalid;
+use crate::errors::{invalid, to_pyerr};
 
 /// A range written as two expressions ("from 2017 to 2021"): its text, `[start, end)` str
 /// indices and resolved interval.
@@ -71,6 +71,10 @@ pub(crate) struct TemporalExpression {
     /// The range the expression is part of, or None.
     #[pyo3(get)]
     range: Option<Py<DateRange>>,
+    /// The genre the text was read in: `news` (year-less dates against the publication
+    /// date) or `narrative` (against the time the text is in).
+    #[pyo3(get)]
+    genre: &'static str,
 }
 
 /// An interval as the CLI's JSON writes it: `[first day, day after the last]`, ISO 8601.
@@ -82,7 +86,7 @@ fn interval_iso(i: Option<Interval>) -> Option<[String; 2]> {
 impl TemporalExpression {
     /// The expression as a dict, the same shape as one line of `copydesk dates` output:
     /// `article` (when known), `text`, `start`, `end`, `type`, `value`, `mod`, `interval`
-    /// (two ISO dates or None), and `quant`, `freq`, `range` where they apply.
+    /// (two ISO dates or None), `quant`, `freq`, `range` where they apply, and `genre`.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);
         if let Some(article) = &self.article {
@@ -104,6 +108,7 @@ impl TemporalExpression {
         if let Some(range) = &self.range {
             d.set_item("range", range.get().to_dict(py)?)?;
         }
+        d.set_item("genre", self.genre)?;
         Ok(d)
     }
 
@@ -173,6 +178,7 @@ fn to_py(
     offsets: &CharOffsets<'_>,
     t: &Timex,
     article: Option<&str>,
+    genre: dates::Genre,
 ) -> PyResult<TemporalExpression> {
     let (start, end) = offsets.char_span(t.span);
     let range = match &t.range {
@@ -204,24 +210,38 @@ fn to_py(
         interval: date_pair(py, t.interval)?,
         interval_rs: t.interval,
         range,
+        genre: genre.as_str(),
     })
+}
+
+/// Reads `genre=`: None (the text's own evidence decides), `news` or `narrative`.
+fn genre_arg(py: Python<'_>, genre: Option<&str>) -> PyResult<Option<dates::Genre>> {
+    genre
+        .map(|g| g.parse::<dates::Genre>().map_err(|e| to_pyerr(py, e)))
+        .transpose()
 }
 
 /// Finds the temporal expressions of `text` and resolves them against `reference` (the
 /// publication date: a `datetime.date`, a `datetime.datetime` or an ISO 8601 string).
+/// `genre` is what year-less dates are read against: `news` (the reference), `narrative`
+/// (the time the text is in: the year of the date it last named), or None for the genre
+/// the text's own evidence points to; each expression's `.genre` says which was used.
 #[pyfunction]
-#[pyo3(signature = (text, reference = None))]
+#[pyo3(signature = (text, reference = None, *, genre = None))]
 pub(crate) fn find_dates(
     py: Python<'_>,
     text: String,
     reference: Option<&Bound<'_, PyAny>>,
+    genre: Option<&str>,
 ) -> PyResult<Vec<TemporalExpression>> {
     let reference = published_arg(py, reference)?.map(|p| p.date());
-    let found = py.detach(|| dates::find(&text, reference));
+    let genre = genre_arg(py, genre)?;
+    let reading = py.detach(|| dates::read(&text, reference, genre));
     let offsets = CharOffsets::new(&text);
-    found
+    reading
+        .timexes
         .iter()
-        .map(|t| to_py(py, &text, &offsets, t, None))
+        .map(|t| to_py(py, &text, &offsets, t, None, reading.genre))
         .collect()
 }
 
@@ -240,18 +260,21 @@ enum DatesItem {
 /// skipped, against its publication date; its expressions carry its id in `.article`.
 /// `references` is one date for all items (a `datetime.date`, `datetime.datetime` or ISO
 /// 8601 string) or an iterable with one per item (None where unknown); a reference given
-/// for an Article replaces its publication date. `progress`, when given, is called with
+/// for an Article replaces its publication date. `genre` is as for `find_dates`, for every
+/// item (None: each item's own). `progress`, when given, is called with
 /// the number of items done since the last call, between batches of 1,000
 /// (`progress=tqdm(total=len(texts)).update` fits); an exception it raises stops the work
 /// and propagates.
 #[pyfunction]
-#[pyo3(signature = (texts, references = None, *, progress = None))]
+#[pyo3(signature = (texts, references = None, *, genre = None, progress = None))]
 pub(crate) fn find_dates_many<'py>(
     py: Python<'py>,
     texts: &Bound<'py, PyAny>,
     references: Option<&Bound<'py, PyAny>>,
+    genre: Option<&str>,
     progress: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Vec<Vec<TemporalExpression>>> {
+    let genre = genre_arg(py, genre)?;
     if texts.is_instance_of::<PyString>() {
         return Err(invalid(
             py,
@@ -290,26 +313,27 @@ pub(crate) fn find_dates_many<'py>(
             ))
         },
         |batch| {
-            let found: Vec<Vec<Timex>> = py.detach(|| {
+            let found: Vec<dates::Reading> = py.detach(|| {
                 use rayon::prelude::*;
                 batch
                     .par_iter()
                     .map(|item| match item {
-                        DatesItem::Text(text, reference) => dates::find(text, *reference),
-                        DatesItem::Article(a) => dates::find_in_article(a),
+                        DatesItem::Text(text, reference) => dates::read(text, *reference, genre),
+                        DatesItem::Article(a) => dates::read_article(a, genre),
                     })
                     .collect()
             });
-            for (item, timexes) in batch.iter().zip(&found) {
+            for (item, reading) in batch.iter().zip(&found) {
                 let (text, id) = match item {
                     DatesItem::Text(text, _) => (text.as_str(), None),
                     DatesItem::Article(a) => (a.text.as_str(), Some(a.id.as_str())),
                 };
                 let offsets = CharOffsets::new(text);
                 out.push(
-                    timexes
+                    reading
+                        .timexes
                         .iter()
-                        .map(|t| to_py(py, text, &offsets, t, id))
+                        .map(|t| to_py(py, text, &offsets, t, id, reading.genre))
                         .collect::<PyResult<Vec<_>>>()?,
                 );
             }

@@ -83,3 +83,23 @@ def test_seed_article_with_its_manifest_date():
     found = copydesk.find_dates(article.text, article.published)
     assert ("Easter", "2018-04-01") in [(t.text, t.value) for t in found]
     assert ("68 years ago", "1950") in [(t.text, t.value) for t in found]
+
+
+HISTORY = (
+    "The war began on June 25, 1950, and ended in 1953. The armistice talks ran from 1951 to "
+    "1953. In March 1951, Seoul changed hands again. In July, the armies met at Kaesong."
+)
+
+
+def test_a_narrative_reads_year_less_dates_in_its_own_time():
+    found = copydesk.find_dates(HISTORY, "2009-12-19")
+    assert {t.genre for t in found} == {"narrative"}
+    july = found[-1]
+    assert (july.text, july.value) == ("July", "1951-07")
+    assert july.to_dict()["genre"] == "narrative"
+    as_news = copydesk.find_dates(HISTORY, "2009-12-19", genre="news")
+    assert as_news[-1].value == "2009-07" and as_news[-1].genre == "news"
+    [many] = copydesk.find_dates_many([HISTORY], "2009-12-19", genre="narrative")
+    assert [t.value for t in many] == [t.value for t in found]
+    with pytest.raises(ValueError, match="unknown genre"):
+        copydesk.find_dates(HISTORY, genre="poetry")

@@ -145,6 +145,7 @@ def test_find_dates_to_dict_has_no_article_and_iso_intervals():
         "value": "1950",
         "mod": None,
         "interval": ["1950-01-01", "1951-01-01"],
+        "genre": "news",
     }
     [twice] = copydesk.find_dates("They meet twice a week.", "2018-04-18")
     assert twice.to_dict()["freq"] == "2X"

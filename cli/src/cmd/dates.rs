@@ -21,10 +21,13 @@ pub(crate) const EXAMPLES: &str = "Examples:
   copydesk dates seeds/ --format csv -o dates.csv
   copydesk dates --format timeml doc.tml # TimeML in, with TIMEX3 tags out
   copydesk dates --format timeml corpus/ --output-dir annotated/
+  copydesk dates history.txt --published 2009-12-19 --genre narrative
 
 Each expression: article, text, start, end (characters, i.e. Python str indices, into the
 article's text), type (DATE, TIME, DURATION, SET), value (TIMEX3), mod, interval ([start,
-end) as ISO dates, or null), and quant, freq and range where they apply.";
+end) as ISO dates, or null), quant, freq and range where they apply, and genre: what the
+article's year-less dates were read against (news: the publication date; narrative: the
+time the text is in, the year of the date it last named).";
 
 #[derive(Debug, Args)]
 pub(crate) struct DatesArgs {
@@ -38,6 +41,12 @@ pub(crate) struct DatesArgs {
     #[command(flatten)]
     pub infer: InferArgs,
 
+    /// What year-less dates are read against: the publication date (news), the time the
+    /// text is talking about (narrative), or the genre each article's own evidence points
+    /// to (auto).
+    #[arg(long, value_enum, default_value_t = GenreArg::Auto)]
+    pub genre: GenreArg,
+
     /// With --format timeml: write each annotated document into DIR under its file name,
     /// instead of all of them to standard output.
     #[arg(long, value_name = "DIR")]
@@ -45,6 +54,27 @@ pub(crate) struct DatesArgs {
 
     #[command(flatten)]
     pub output: OutputArgs,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum GenreArg {
+    /// The genre each article's evidence points to: narrative when it writes out years and
+    /// hardly ever points from the day of writing, else news.
+    Auto,
+    /// Anchored to the publication date.
+    News,
+    /// Anchored to the time the narrative is in: the year of the date it last named.
+    Narrative,
+}
+
+impl GenreArg {
+    fn genre(self) -> Option<dates::Genre> {
+        match self {
+            GenreArg::Auto => None,
+            GenreArg::News => Some(dates::Genre::News),
+            GenreArg::Narrative => Some(dates::Genre::Narrative),
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -56,7 +86,7 @@ pub(crate) enum DatesFormat {
     /// A readable table: article, offsets, type, value, mod, interval, text.
     Table,
     /// CSV with a header row, one row per expression: article, start, end, type, value,
-    /// mod, interval_start, interval_end, quant, freq, text.
+    /// mod, interval_start, interval_end, quant, freq, genre, text.
     Csv,
     /// TimeML documents in, the same documents with TIMEX3 tags out.
     Timeml,
@@ -85,6 +115,7 @@ const CSV: &[Column] = &[
     Column::left("interval_end", 0),
     Column::left("quant", 0),
     Column::left("freq", 0),
+    Column::left("genre", 0),
     Column::left("text", 0),
 ];
 
@@ -109,6 +140,7 @@ pub(crate) fn run(args: &DatesArgs, report: &mut Report) -> Result<(), BoxError>
     let mut records = Records::start(shape, &mut out, columns)?;
     let mut expressions = 0usize;
     let mut dated = 0usize;
+    let mut narratives = 0usize;
     for_each_batch(&args.input, report, |batch| {
         let mut articles = article::parse_batch(batch);
         // Undated articles, when asked, are read against the date their text gives.
@@ -120,16 +152,21 @@ pub(crate) fn run(args: &DatesArgs, report: &mut Report) -> Result<(), BoxError>
                 dated += 1;
             }
         }
-        let found = dates::find_in_articles(&articles);
-        expressions += found.iter().map(Vec::len).sum::<usize>();
-        for ((a, timexes), &inferred) in articles.iter().zip(&found).zip(&inferred) {
+        let found = dates::read_articles(&articles, args.genre.genre());
+        expressions += found.iter().map(|r| r.timexes.len()).sum::<usize>();
+        narratives += found
+            .iter()
+            .filter(|r| r.genre == dates::Genre::Narrative)
+            .count();
+        for ((a, reading), &inferred) in articles.iter().zip(&found).zip(&inferred) {
             let converter = SpanConverter::new(&a.text, OffsetUnit::Chars);
-            for t in timexes {
+            for t in &reading.timexes {
                 if matches!(records.shape(), Shape::Jsonl | Shape::Json) {
                     let view = t
                         .to_json(&a.text, &converter)
                         .with_article(&a.id)
-                        .with_inferred_reference(inferred);
+                        .with_inferred_reference(inferred)
+                        .with_genre(reading.genre);
                     records.object(&view)?;
                     continue;
                 }
@@ -165,6 +202,7 @@ pub(crate) fn run(args: &DatesArgs, report: &mut Report) -> Result<(), BoxError>
                                 &to,
                                 t.quant.as_deref().unwrap_or(""),
                                 t.freq.as_deref().unwrap_or(""),
+                                reading.genre.as_str(),
                                 text,
                             ],
                         ]
@@ -179,6 +217,12 @@ pub(crate) fn run(args: &DatesArgs, report: &mut Report) -> Result<(), BoxError>
     out.finish()?;
     let plural = |n: usize| if n == 1 { "" } else { "s" };
     let mut detail = format!("{expressions} temporal expression{}", plural(expressions));
+    if narratives > 0 {
+        detail.push_str(&format!(
+            ", {narratives} article{} read as narrative",
+            plural(narratives)
+        ));
+    }
     if args.infer.infer_published {
         detail.push_str(&format!(
             ", {dated} undated article{} read against an inferred date",
@@ -216,7 +260,10 @@ fn run_timeml(args: &DatesArgs, report: &mut Report) -> Result<(), BoxError> {
         None => Some(Output::open(args.output.out.as_deref())?),
     };
     for chunk in paths.chunks(256) {
-        for (path, result) in chunk.iter().zip(timeml::annotate_files(chunk)) {
+        for (path, result) in chunk
+            .iter()
+            .zip(timeml::annotate_files(chunk, args.genre.genre()))
+        {
             report.tick();
             let doc = match result {
                 Ok(doc) => doc,

@@ -6,6 +6,7 @@
 use jiff::civil::Date;
 
 use super::expr::{self, Expr, Rel, YearRef};
+use super::genre::Genre;
 use super::grammar::Match;
 use super::{Interval, Timex, TimexType, calendar, lexicon, resolve};
 
@@ -130,13 +131,20 @@ fn focus_of(t: &Timex) -> Option<(Date, Grain)> {
 /// date is left alone). A clock time without a day (`the blast, at 10:40 a.m.`) is on the
 /// day in focus when one was named within 400 bytes before it, else on the reference day.
 /// Each expression with a calendar value becomes the focus of the ones after it.
-pub(super) fn anchor(matches: &[Match], found: &mut [Timex]) -> Vec<bool> {
+///
+/// The focus is carried from one block of an article to the next in `focus`. In a
+/// [`Genre::Narrative`] text a year-less date is moved into the time in focus first (see
+/// [`super::genre`]), and only expressions the text fixes (not those read against the
+/// reference date) become the focus.
+pub(super) fn anchor(
+    matches: &[Match],
+    found: &mut [Timex],
+    focus: &mut Focus,
+    genre: Genre,
+) -> Vec<bool> {
     let n = matches.len().min(found.len());
     let mut keep = vec![true; found.len()];
-    let mut focus: Option<(Date, Grain, usize)> = None;
-    // The period last named (a month, quarter, half or season), for `the same period last
-    // year`: `the third quarter ended Sept. 30 ... the same period last year`.
-    let mut period_focus: Option<Timex> = None;
+    let narrative = genre == Genre::Narrative;
     for (k, m) in matches.iter().enumerate().take(n) {
         let (anchor, pod) = match &m.expr {
             Expr::Anchored {
@@ -160,10 +168,16 @@ pub(super) fn anchor(matches: &[Match], found: &mut [Timex]) -> Vec<bool> {
             _ => (None, None),
         };
         let Some(t) = found.get_mut(k) else { break };
+        if narrative
+            && year_chosen(&m.expr)
+            && let Some((d, g, _)) = focus.day
+        {
+            in_narrative_time(&m.expr, t, d, g);
+        }
         // A clock time without a day (`at 10:40 a.m.`) is on the day in focus, when the
         // text named one shortly before.
         if let Expr::Time { day: None, clock } = &m.expr
-            && let Some((d, Grain::Day, end)) = focus
+            && let Some((d, Grain::Day, end)) = focus.day
             && t.span.start.saturating_sub(end) <= 400
             && let Some(r) = resolve::time_on(d, clock)
         {
@@ -173,7 +187,7 @@ pub(super) fn anchor(matches: &[Match], found: &mut [Timex]) -> Vec<bool> {
         // `the same period last year`: the month, quarter, half or season in focus, a year
         // before.
         if let Expr::YearBeforeFocus(year) = &m.expr
-            && let Some(prev) = period_focus.as_ref()
+            && let Some(prev) = focus.period.as_ref()
             && let Some((value, interval)) = year_before(prev, year)
         {
             t.value = value;
@@ -192,6 +206,7 @@ pub(super) fn anchor(matches: &[Match], found: &mut [Timex]) -> Vec<bool> {
             };
             let near = |end: usize| has_fallback || t.span.start.saturating_sub(end) <= 400;
             let resolved = focus
+                .day
                 .filter(|&(_, g, end)| g <= needed && near(end))
                 .and_then(|(d, _, _)| resolve::anchored(d, unit, weekday, offset));
             match resolved {
@@ -218,14 +233,125 @@ pub(super) fn anchor(matches: &[Match], found: &mut [Timex]) -> Vec<bool> {
                 }
             }
         }
+        if narrative && from_reference(&m.expr) {
+            continue;
+        }
         if let Some((d, g)) = focus_of(t) {
-            focus = Some((d, g, t.span.end));
+            focus.day = Some((d, g, t.span.end));
             if matches!(g, Grain::Month | Grain::Quarter | Grain::Part) {
-                period_focus = Some(t.clone());
+                focus.period = Some(t.clone());
             }
         }
     }
     keep
+}
+
+/// The temporal focus of a text, carried through its discourse.
+#[derive(Clone, Debug, Default)]
+pub(super) struct Focus {
+    /// The first day and grain of the date last named, and where it ends in the text.
+    day: Option<(Date, Grain, usize)>,
+    /// The period last named (a month, quarter, half or season), for `the same period last
+    /// year`: `the third quarter ended Sept. 30 ... the same period last year`.
+    period: Option<Timex>,
+}
+
+/// Moves `t`, a date whose year the resolver chose (`e`), into the time in focus, `d` of
+/// grain `g`: the focus year when only a year is in focus, else the year that puts it
+/// nearest the focus (the later one at equal distance). Weighting days ahead over days
+/// back, as if narratives only ran forwards, scored lower on WikiWars (74.3 value F1 on
+/// the development documents against 75.1), flashbacks being common.
+fn in_narrative_time(e: &Expr, t: &mut Timex, d: Date, g: Grain) {
+    let Some(start) = t.interval.map(|iv| iv.start) else {
+        return;
+    };
+    let focus_year = i32::from(d.year());
+    let year = if g == Grain::Year {
+        focus_year
+    } else {
+        let day_of = |y: i32| -> Option<i64> {
+            let moved = calendar::add_months(start, 12 * i64::from(y - i32::from(start.year())))?;
+            Some((moved - d).get_days().into())
+        };
+        (focus_year - 1..=focus_year + 1)
+            .filter_map(|y| day_of(y).map(|days| (days.abs(), std::cmp::Reverse(y), y)))
+            .min()
+            .map_or(focus_year, |(_, _, y)| y)
+    };
+    if year == i32::from(start.year()) {
+        return;
+    }
+    let Some(fixed) = with_year(e, year) else {
+        return;
+    };
+    let r = resolve::resolve(&fixed, Some(d), super::Direction::Unknown);
+    if r.value
+        .get(0..4)
+        .is_none_or(|y| !y.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return;
+    }
+    let iv = r.interval.and_then(|iv| match t.modifier {
+        Some(md) if md.is_part() => resolve::narrow(iv, md),
+        _ => Some(iv),
+    });
+    t.kind = r.kind;
+    t.value = r.value;
+    t.interval = iv.map(|(start, end)| Interval { start, end });
+}
+
+/// `e`, a date whose year the resolver chose, with the year `year` written out.
+fn with_year(e: &Expr, year: i32) -> Option<Expr> {
+    let y = YearRef::Abs(year);
+    Some(match e {
+        Expr::Month { month, rel, .. } => Expr::Month {
+            month: *month,
+            year: y,
+            rel: *rel,
+        },
+        Expr::MonthDay { month, day, .. } => Expr::MonthDay {
+            month: *month,
+            day: *day,
+            year: y,
+        },
+        Expr::Season { season, rel, .. } => Expr::Season {
+            season: *season,
+            year: y,
+            rel: *rel,
+        },
+        Expr::Holiday { holiday, rel, .. } => Expr::Holiday {
+            holiday: *holiday,
+            year: y,
+            rel: *rel,
+        },
+        _ => return None,
+    })
+}
+
+/// Whether `e` is read against the reference date, not fixed by the text or its focus:
+/// `today`, `last year`, `three years ago`, `next month`, a bare weekday, `now`.
+fn from_reference(e: &Expr) -> bool {
+    match e {
+        Expr::DayRel(_)
+        | Expr::UnitRel { .. }
+        | Expr::Shift { .. }
+        | Expr::Year(YearRef::Rel(_))
+        | Expr::Weekday { .. }
+        | Expr::Ref(_)
+        | Expr::InFuture { .. }
+        | Expr::CenturyRel(_)
+        | Expr::DayOfMonth(_) => true,
+        Expr::Month { year, rel, .. }
+        | Expr::Season { year, rel, .. }
+        | Expr::Holiday { year, rel, .. } => *year == YearRef::Infer && *rel != Rel::Bare,
+        Expr::Quarter { year, .. } | Expr::Half { year, .. } => {
+            matches!(year, YearRef::Rel(_))
+        }
+        Expr::Time { day: Some(d), .. } | Expr::PartOfDay { day: d, .. } | Expr::WeekOf(d) => {
+            from_reference(d)
+        }
+        _ => false,
+    }
 }
 
 /// The value and interval of a period one year before `t`'s (`1998-H1` gives `1997-H1`),

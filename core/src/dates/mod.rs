@@ -87,6 +87,7 @@
 mod calendar;
 mod discourse;
 mod expr;
+mod genre;
 mod grammar;
 mod infer;
 mod lexicon;
@@ -103,6 +104,7 @@ use crate::article::{Article, BlockKind};
 use crate::text::{Span, SpanConverter};
 
 pub use expr::Mod;
+pub use genre::{Genre, NARRATIVE_MIN_YEARS, YEARS_PER_DEICTIC};
 pub use infer::{
     CRAWL_LOOKBACK_YEARS, Evidence, Inferred, InferredJson, SUPPORT, infer_published,
     infer_published_within, parse_window,
@@ -220,6 +222,7 @@ impl Timex {
             converter,
             article: None,
             inferred_reference: false,
+            genre: None,
         }
     }
 }
@@ -233,9 +236,16 @@ pub struct TimexJson<'a> {
     converter: &'a SpanConverter<'a>,
     article: Option<&'a str>,
     inferred_reference: bool,
+    genre: Option<Genre>,
 }
 
 impl<'a> TimexJson<'a> {
+    /// Adds `"genre"`: the genre the text was read in (see [`Genre`]).
+    pub fn with_genre(mut self, genre: Genre) -> TimexJson<'a> {
+        self.genre = Some(genre);
+        self
+    }
+
     /// Adds `"reference": "inferred"`: the expression was resolved against a publication
     /// date inferred from the article (see [`infer_published`]), not one it was given.
     pub fn with_inferred_reference(mut self, yes: bool) -> TimexJson<'a> {
@@ -276,7 +286,7 @@ impl Serialize for TimexJson<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let t = self.timex;
         let (start, end) = self.converter.convert(t.span);
-        let mut st = s.serialize_struct("Timex", 11)?;
+        let mut st = s.serialize_struct("Timex", 12)?;
         if let Some(id) = self.article {
             st.serialize_field("article", id)?;
         }
@@ -306,6 +316,9 @@ impl Serialize for TimexJson<'_> {
         if self.inferred_reference {
             st.serialize_field("reference", "inferred")?;
         }
+        if let Some(g) = self.genre {
+            st.serialize_field("genre", g.as_str())?;
+        }
         st.end()
     }
 }
@@ -316,33 +329,110 @@ impl Serialize for TimexJson<'_> {
 ///
 /// The expressions come in text order and never overlap.
 pub fn find(text: &str, reference: Option<Date>) -> Vec<Timex> {
-    let mut out = Vec::new();
-    let mut toks = Vec::new();
-    find_into(text, 0, reference, &mut toks, &mut out);
-    out
+    read(text, reference, None).timexes
+}
+
+/// The temporal expressions of a text and the genre they were read in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reading {
+    /// The genre: the one asked for, else the one the text's evidence points to.
+    pub genre: Genre,
+    /// The expressions, in text order, never overlapping.
+    pub timexes: Vec<Timex>,
+}
+
+/// Finds every temporal expression in `text` and resolves it against `reference` in
+/// `genre`, or, when `genre` is `None`, in the genre the text's own evidence points to
+/// (see [`Genre`]). [`find`] is `read(text, reference, None).timexes`.
+///
+/// ```
+/// use copydesk::dates::{self, Genre};
+/// use jiff::civil::date;
+///
+/// let text = "The war began on June 25, 1950, and ended in 1953. The armistice talks \
+///             ran from 1951 to 1953. In March 1951, Seoul changed hands again. In July, \
+///             the armies met at Kaesong.";
+/// let reading = dates::read(text, Some(date(2009, 12, 19)), None);
+/// assert_eq!(reading.genre, Genre::Narrative);
+/// let july = reading.timexes.last().unwrap(); // a month in focus: the nearest July
+/// assert_eq!((july.text(text), july.value.as_str()), ("July", "1951-07"));
+/// let as_news = dates::read(text, Some(date(2009, 12, 19)), Some(Genre::News));
+/// assert_eq!(as_news.timexes.last().unwrap().value, "2009-07");
+/// ```
+pub fn read(text: &str, reference: Option<Date>, genre: Option<Genre>) -> Reading {
+    read_pieces(&[(text, 0)], reference, genre)
 }
 
 /// Finds the temporal expressions of an article, resolved against its publication date.
 /// Each block is read by itself (an expression never spans two blocks), and boilerplate
 /// blocks (page residue) are skipped; spans index [`Article::text`].
 pub fn find_in_article(article: &Article) -> Vec<Timex> {
-    let reference = article.published.map(|p| p.date());
-    let mut out = Vec::new();
-    let mut toks = Vec::new();
-    for block in &article.blocks {
-        if block.kind == BlockKind::Boilerplate {
-            continue;
-        }
-        let piece = article.block_text(block);
-        find_into(piece, block.span.start, reference, &mut toks, &mut out);
-    }
-    out
+    read_article(article, None).timexes
+}
+
+/// [`find_in_article`] in `genre`, or in the genre the article's evidence points to; the
+/// temporal focus is carried from block to block.
+pub fn read_article(article: &Article, genre: Option<Genre>) -> Reading {
+    let pieces: Vec<(&str, usize)> = article
+        .blocks
+        .iter()
+        .filter(|b| b.kind != BlockKind::Boilerplate)
+        .map(|b| (article.block_text(b), b.span.start))
+        .collect();
+    read_pieces(&pieces, article.published.map(|p| p.date()), genre)
 }
 
 /// [`find_in_article`] for many articles in parallel (on the current rayon pool), in order.
 pub fn find_in_articles(articles: &[Article]) -> Vec<Vec<Timex>> {
+    read_articles(articles, None)
+        .into_iter()
+        .map(|r| r.timexes)
+        .collect()
+}
+
+/// [`read_article`] for many articles in parallel (on the current rayon pool), in order.
+pub fn read_articles(articles: &[Article], genre: Option<Genre>) -> Vec<Reading> {
     use rayon::prelude::*;
-    articles.par_iter().map(find_in_article).collect()
+    articles
+        .par_iter()
+        .map(|a| read_article(a, genre))
+        .collect()
+}
+
+/// Reads the pieces of one text (each with its byte offset in it) in `genre`, or first as
+/// news to gather the evidence of its genre and again in that genre when it is another.
+fn read_pieces(pieces: &[(&str, usize)], reference: Option<Date>, genre: Option<Genre>) -> Reading {
+    let mut toks = Vec::new();
+    let run = |genre: Genre, toks: &mut Vec<Tok>| {
+        let mut ctx = Context {
+            genre,
+            focus: discourse::Focus::default(),
+            evidence: genre::Evidence::default(),
+        };
+        let mut out = Vec::new();
+        for &(piece, offset) in pieces {
+            find_into(piece, offset, reference, &mut ctx, toks, &mut out);
+        }
+        (out, ctx.evidence)
+    };
+    let (timexes, evidence) = run(genre.unwrap_or_default(), &mut toks);
+    let chosen = genre.unwrap_or_else(|| evidence.genre(reference));
+    let timexes = if genre.is_none() && chosen != Genre::default() {
+        run(chosen, &mut toks).0
+    } else {
+        timexes
+    };
+    Reading {
+        genre: chosen,
+        timexes,
+    }
+}
+
+/// What the reading of one text carries from block to block.
+struct Context {
+    genre: Genre,
+    focus: discourse::Focus,
+    evidence: genre::Evidence,
 }
 
 /// Finds expressions in `text` (which starts at byte `offset` of the caller's text) and
@@ -351,6 +441,7 @@ fn find_into(
     text: &str,
     offset: usize,
     reference: Option<Date>,
+    ctx: &mut Context,
     toks: &mut Vec<Tok>,
     out: &mut Vec<Timex>,
 ) {
@@ -388,13 +479,14 @@ fn find_into(
         k += 1;
     }
     for m in &matches {
+        ctx.evidence.add(&m.expr);
         out.push(resolve_match(text, toks, m, reference, offset));
     }
     if let Some(found) = out.get_mut(first..) {
         discourse::quarters(&matches, found);
         // Drop the demonstratives (`that year`) that had nothing to point back to, from
         // the three lists that run in step.
-        let keep = discourse::anchor(&matches, found);
+        let keep = discourse::anchor(&matches, found, &mut ctx.focus, ctx.genre);
         let mut kept = keep.iter().copied();
         matches.retain(|_| kept.next().unwrap_or(true));
         let mut kept = keep.iter().copied();

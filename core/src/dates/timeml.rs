@@ -237,8 +237,14 @@ pub fn write(doc: &TimemlDocument, found: &[Timex]) -> String {
 /// Annotates one TimeML document: reads it, finds the expressions of its text against its
 /// creation time, and writes it back with them.
 pub fn annotate(xml: &str) -> Result<String> {
+    annotate_as(xml, None)
+}
+
+/// [`annotate`] in `genre`, or in the genre the document's evidence points to when `None`
+/// (see [`super::Genre`]).
+pub fn annotate_as(xml: &str, genre: Option<super::Genre>) -> Result<String> {
     let doc = read(xml)?;
-    let found = super::find(doc.text(), doc.reference());
+    let found = super::read(doc.text(), doc.reference(), genre).timexes;
     Ok(write(&doc, &found))
 }
 
@@ -281,9 +287,10 @@ pub fn files<P: AsRef<Path>>(paths: &[P]) -> Vec<Result<PathBuf>> {
     out
 }
 
-/// Annotates many TimeML files in parallel (on the current rayon pool), in order; each
-/// result is the annotated document or the error, naming the file.
-pub fn annotate_files(paths: &[PathBuf]) -> Vec<Result<String>> {
+/// Annotates many TimeML files in parallel (on the current rayon pool), in order, in
+/// `genre` or each in its own ([`annotate_as`]); each result is the annotated document or
+/// the error, naming the file.
+pub fn annotate_files(paths: &[PathBuf], genre: Option<super::Genre>) -> Vec<Result<String>> {
     use rayon::prelude::*;
     paths
         .par_iter()
@@ -295,7 +302,7 @@ pub fn annotate_files(paths: &[PathBuf]) -> Vec<Result<String>> {
                 })
                 .with_path(p)
             })?;
-            annotate(&xml).map_err(|e| e.with_path(p))
+            annotate_as(&xml, genre).map_err(|e| e.with_path(p))
         })
         .collect()
 }

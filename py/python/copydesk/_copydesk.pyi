@@ -8,6 +8,7 @@ __version__: str
 
 _DateLike = Union[str, datetime.date, datetime.datetime]
 _Progress = Callable[[int], object]
+_Genre = Literal["news", "narrative"]
 
 @final
 class Block:
@@ -154,10 +155,12 @@ class TemporalExpression:
     def interval(self) -> Optional[Tuple[datetime.date, datetime.date]]: ...
     @property
     def range(self) -> Optional[DateRange]: ...
+    @property
+    def genre(self) -> str: ...
     def to_dict(self) -> Dict[str, Any]: ...
 
 def find_dates(
-    text: str, reference: Optional[_DateLike] = None
+    text: str, reference: Optional[_DateLike] = None, *, genre: Optional[_Genre] = None
 ) -> List[TemporalExpression]:
     """Find the temporal expressions of ``text``, resolved against ``reference``."""
 
@@ -165,6 +168,7 @@ def find_dates_many(
     texts: Iterable[Union[str, Article]],
     references: Union[None, _DateLike, Iterable[Optional[_DateLike]]] = None,
     *,
+    genre: Optional[_Genre] = None,
     progress: Optional[_Progress] = None,
 ) -> List[List[TemporalExpression]]:
     """Find the temporal expressions of many texts or Articles, in parallel; one list per item."""

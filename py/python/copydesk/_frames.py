@@ -85,6 +85,7 @@ def _expression_row(t: TemporalExpression) -> Dict[str, Any]:
     row["range_text"] = None if r is None else r.text
     row["range_start"] = None if r is None else r.start
     row["range_end"] = None if r is None else r.end
+    row["genre"] = t.genre
     return row
 
 
@@ -298,7 +299,8 @@ def dates_frame(
     Returns one row per expression: the row's id (under the name of the ``id`` column),
     ``text``, ``start``, ``end`` (str indices into the row's text), ``type``, ``value``,
     ``mod``, ``interval_start``, ``interval_end`` (``datetime.date``: the first day and the
-    day after the last), ``quant``, ``freq`` and ``range_text``. Rows with no text (None or
+    day after the last), ``quant``, ``freq``, ``range_text`` and ``genre`` (what the row's
+    year-less dates were read against: ``news`` or ``narrative``). Rows with no text (None or
     NaN) give no rows; a ``MissingTextWarning`` counts them and names their ids. A date that
     cannot be read is an ``InvalidInputError`` naming the column, the row and its id.
     """
