@@ -438,8 +438,10 @@ def main() -> None:
         "marks is not part of a quotation, a final period is); relaxed: any overlap, one to one. A system "
         "quotation in an annotated story that matches no gold one is a false positive. Kind and speaker are "
         "scored over the relaxed matches; speakers only where the gold kind is direct or partial, strict "
-        "(same normalised name) and lenient (same entity: same last word and one name's words within the "
-        "other's, or initials).\n\n" + result + "\n\n## Errors by class\n\n"
+        "(same normalised name) and lenient (the same entity: the same last word and one name's words within "
+        "the other's, or one the start of the other followed by a qualifier such as `of` or `with`, or one the "
+        "initials of the other; party tags in parentheses and company suffixes left out; `same_entity` in the "
+        "script).\n\n" + result + "\n\n## Errors by class\n\n"
         "`python3 eval/quotes.py --errors FILE` writes each of them with its context.\n\n"
         + error_counts(errors) + "\n\n" + (kept or f"{HAND}\n\n(not written yet)\n"),
         encoding="utf-8")
