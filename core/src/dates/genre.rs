@@ -9,9 +9,12 @@
 //!   through the discourse, paragraph after paragraph. `On June 25, 1950, the North
 //!   invaded. ... In July` is July 1950 whatever the publication date. With a month or a
 //!   day in focus, the occurrence nearest to it is taken (`December 16, 1944 ... in
-//!   January` is January 1945); with only a year, that year. Expressions read against the
-//!   publication date (`today`, `last year`, `three years ago`, a bare weekday) neither
-//!   change nor move the focus.
+//!   January` is January 1945); with only a year, that year. Periods a news report tells
+//!   from the day of writing are told from the focus (`the end of the year`, `next
+//!   month`, `two years ago`: gold narrative annotation reads them so), without becoming
+//!   the focus themselves; days and weeks (`today`, `this week`, a bare weekday) stay
+//!   with the day of writing. `Two days later` is a date after the focus (news keeps the
+//!   length `two days`, as TimeBank annotates it).
 //!
 //! The genre is chosen from the text's own evidence unless the caller names one: a text
 //! is narrative when it writes out at least [`NARRATIVE_MIN_YEARS`] years (`1950`, `June

@@ -446,7 +446,7 @@ fn find_into(
     out: &mut Vec<Timex>,
 ) {
     token::tokenize(text, toks);
-    let g = Grammar::new(text, toks);
+    let g = Grammar::new(text, toks).in_narrative(ctx.genre == Genre::Narrative);
     let mut matches: Vec<Match> = Vec::new();
     let mut i = 0;
     while i < toks.len() {

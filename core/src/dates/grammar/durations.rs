@@ -408,7 +408,8 @@ impl<'a> Grammar<'a> {
         self.finish_duration(end, amount, ulex.unit, approx)
     }
 
-    /// A duration, or a shift when `ago`, `earlier`, `later`, `from now` or `hence` follows.
+    /// A duration, or a shift when `ago`, `earlier`, `from now` or `hence` follows, or a date
+    /// after the focus when `later` does.
     pub(super) fn finish_duration(&self, end: usize, n: Amount, unit: Unit, _approx: bool) -> Hit {
         let shift = match self.w(end) {
             W::Ago => Some((end + 1, -1)),
@@ -419,6 +420,34 @@ impl<'a> Grammar<'a> {
         };
         if let Some((e, sign)) = shift {
             return Some((e, Expr::Shift { n, unit, sign }));
+        }
+        // In a narrative, `two days later`, `three years later`: that far after the date
+        // the text last named (its temporal focus), as narrative annotation has them
+        // (WikiWars); read against the reference date when none was named. `a few months
+        // later` is an unspecified time after it. News annotation (TimeBank) keeps the
+        // length, `two days`, and so does news here.
+        if self.narrative
+            && self.is(end, W::Later)
+            && matches!(
+                unit,
+                Unit::Day | Unit::Week | Unit::Month | Unit::Quarter | Unit::Year
+            )
+        {
+            match n {
+                Amount::Exact(v) if v.fract() == 0.0 && (1.0..=1000.0).contains(&v) => {
+                    return Some((
+                        end + 1,
+                        Expr::Anchored {
+                            unit,
+                            weekday: 0,
+                            offset: v as i32,
+                            fallback: Some(Box::new(Expr::Shift { n, unit, sign: 1 })),
+                        },
+                    ));
+                }
+                Amount::Vague => return Some((end + 1, Expr::Ref(RefPoint::Future))),
+                Amount::Exact(_) => {}
+            }
         }
         if let Amount::Exact(v) = n
             && v.fract() != 0.0

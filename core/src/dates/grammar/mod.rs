@@ -60,6 +60,9 @@ static NO_LEX: Lex = Lex {
 pub(crate) struct Grammar<'a> {
     text: &'a str,
     t: &'a [Tok],
+    /// The text is read as a narrative: `two days later` is a date after the focus (as
+    /// narrative annotation has it), not the length `two days` (as TimeBank's news has it).
+    narrative: bool,
 }
 
 fn longer(best: &mut Hit, cand: Hit) {
@@ -91,7 +94,17 @@ const POSSESSIVES: &[&str] = &["his", "her", "its", "their", "my", "your", "our"
 
 impl<'a> Grammar<'a> {
     pub(crate) fn new(text: &'a str, t: &'a [Tok]) -> Grammar<'a> {
-        Grammar { text, t }
+        Grammar {
+            text,
+            t,
+            narrative: false,
+        }
+    }
+
+    /// The grammar of a narrative (see [`Grammar::narrative`]).
+    pub(crate) fn in_narrative(mut self, yes: bool) -> Grammar<'a> {
+        self.narrative = yes;
+        self
     }
 
     fn tok(&self, i: usize) -> Option<&Tok> {
