@@ -119,6 +119,8 @@ pub(crate) enum Rule {
     Table,
     /// The fourth Sunday before Christmas, up to Christmas.
     Advent,
+    /// One day of history, whatever the reference (`D-Day`).
+    Once { year: i16, month: u8, day: u8 },
 }
 
 /// The date rule of a holiday, and the number of days it lasts (0: up to a day the rule
@@ -205,6 +207,14 @@ pub(crate) fn rule(h: Holiday) -> (Rule, u16) {
         | Holiday::ChineseNewYear
         | Holiday::Seollal
         | Holiday::Tet => (Table, 1),
+        Holiday::DDay => (
+            Rule::Once {
+                year: 1944,
+                month: 6,
+                day: 6,
+            },
+            1,
+        ),
     }
 }
 
@@ -225,6 +235,14 @@ pub(crate) fn is_period(h: Holiday) -> bool {
 /// has a holiday on an unknown day, not none).
 pub(crate) fn is_tabled(h: Holiday) -> bool {
     rule(h).0 == Rule::Table
+}
+
+/// The one day a day of history (`D-Day`) names.
+pub(crate) fn once(h: Holiday) -> Option<Date> {
+    match rule(h).0 {
+        Rule::Once { year, month, day } => ymd(year.into(), month.into(), day.into()),
+        _ => None,
+    }
 }
 
 /// The first day of `holiday` in `year`.
@@ -248,6 +266,11 @@ pub(crate) fn holiday_spans(h: Holiday, year: i32) -> Vec<(Date, Date)> {
         } => nth_weekday(year, month.into(), nth, weekday).and_then(|d| add_days(d, shift.into())),
         Rule::Easter(off) => easter(year).and_then(|e| add_days(e, off.into())),
         Rule::Hebrew { month, day } => hebrew_in_gregorian_year(year, month, day),
+        Rule::Once {
+            year: y,
+            month,
+            day,
+        } => ymd(y.into(), month.into(), day.into()).filter(|_| year == i32::from(y)),
         Rule::Advent => {
             // Advent Sunday: the Sunday on or before Christmas Eve, three weeks back.
             let span = ymd(year, 12, 25).and_then(|c| {

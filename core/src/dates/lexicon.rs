@@ -171,6 +171,8 @@ pub(crate) enum Holiday {
     Seollal,
     /// The Vietnamese calendar's (table).
     Tet,
+    /// A day of history rather than a yearly holiday: June 6, 1944.
+    DDay,
 }
 
 /// The names of the holidays, each written as it is capitalized: a capitalized word must be
@@ -279,6 +281,7 @@ pub(crate) const HOLIDAY_NAMES: &[(&str, Holiday)] = &[
     ("Seollal", Holiday::Seollal),
     ("Tet", Holiday::Tet),
     ("Tết", Holiday::Tet),
+    ("D-Day", Holiday::DDay),
 ];
 
 /// Names of holidays that alone mostly name something else (`Tet`, in English, is mostly

@@ -10,7 +10,8 @@ use jiff::civil::Date;
 
 use super::calendar::{
     add_days, add_months, fixed_month_day, holiday_spans, is_period, is_tabled, iso_week,
-    iso_week_start, monday_of, month_start, season_interval, season_of, shift_month, weekday, ymd,
+    iso_week_start, monday_of, month_start, once, season_interval, season_of, shift_month, weekday,
+    ymd,
 };
 use super::expr::{Amount, Clock, Expr, Mod, RefPoint, Rel, YearRef};
 use super::grammar::duration_value;
@@ -491,6 +492,9 @@ fn resolve_inner(expr: &Expr, reference: Option<Date>, direction: Direction) -> 
             year: y,
             rel,
         } => {
+            if let Some(d) = once(*h) {
+                return Some(day(d));
+            }
             if let Some(y) = year_of(*y, reference) {
                 return match holiday_spans(*h, y).first() {
                     Some(span) => Some(holiday_value(*h, *span)),
