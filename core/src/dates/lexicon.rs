@@ -313,6 +313,8 @@ pub(crate) struct NameWord {
     pub dot: bool,
     /// Written with a `,` after it.
     pub comma: bool,
+    /// Follows a one-letter word and a hyphen (`D-Day`): the hyphen is needed.
+    pub after_letter: bool,
 }
 
 /// A holiday's name, split into words.
@@ -327,25 +329,24 @@ pub(crate) struct HolidayName {
 static HOLIDAY_INDEX: LazyLock<HashMap<String, Vec<HolidayName>, FnvBuild>> = LazyLock::new(|| {
     let mut index: HashMap<String, Vec<HolidayName>, FnvBuild> = HashMap::default();
     for (name, holiday) in HOLIDAY_NAMES {
-        let words: Vec<NameWord> = name
-            .split([' ', '-'])
-            .filter(|w| !w.is_empty())
-            .map(|w| {
-                let comma = w.ends_with(',');
-                let w = w.trim_end_matches(',');
-                let dot = w.ends_with('.');
-                let w = w.trim_end_matches('.');
-                let possessive = w.ends_with("'s");
-                let w = w.trim_end_matches("'s");
-                NameWord {
-                    lower: w.to_ascii_lowercase(),
-                    capital: w.starts_with(|c: char| c.is_ascii_uppercase()),
-                    possessive,
-                    dot,
-                    comma,
-                }
-            })
-            .collect();
+        let mut words: Vec<NameWord> = Vec::new();
+        for w in name.split([' ', '-']).filter(|w| !w.is_empty()) {
+            let comma = w.ends_with(',');
+            let w = w.trim_end_matches(',');
+            let dot = w.ends_with('.');
+            let w = w.trim_end_matches('.');
+            let possessive = w.ends_with("'s");
+            let w = w.trim_end_matches("'s");
+            let after_letter = words.last().is_some_and(|p| p.lower.len() == 1);
+            words.push(NameWord {
+                lower: w.to_ascii_lowercase(),
+                capital: w.starts_with(|c: char| c.is_ascii_uppercase()),
+                possessive,
+                dot,
+                comma,
+                after_letter,
+            });
+        }
         if let Some(first) = words.first() {
             index
                 .entry(first.lower.clone())

@@ -1,48 +1,66 @@
-//! Holidays by name, optionally with `this`/`last`/`next` (see the relative rules) or a
-//! year (`Christmas 2014`, `Easter of 1916`).
+//! Holidays by name, alone, with `this`/`last`/`next` (see the relative rules), with a year
+//! (`Christmas 2014`, `Easter of 1916`), with a gloss (`Tết (Lunar New Year)`), as `the
+//! Christmas holiday(s)`, `Easter week` (the ISO week that holds it) and `the (Muslim holy)
+//! month of Ramadan` / `the feast of Corpus Christi`. A bare holiday is read like a bare
+//! date: the nearest one on the side the sentence's tense points to.
 //!
 //! The names are data: [`HOLIDAY_NAMES`](crate::dates::lexicon::HOLIDAY_NAMES) in the
-//! lexicon (capitalized as written there, possessives and hyphens optional: `Mother's Day`,
-//! `Mothers Day`, `Eid al-Fitr`, `Eid-al-Fitr`); the date rules are data too, in
-//! `calendar::rule`. What is known:
+//! lexicon, capitalized as they must be in the text, possessives and hyphens optional
+//! (`Mother's Day`, `Mothers Day`, `Presidents' Day`, `Eid al-Fitr`, `Eid-al-Fitr`, `Eid ul
+//! Fitr`; but `D-Day` needs its hyphen). The date rules are data too, one
+//! `calendar::Rule` a holiday. What is known:
 //!
 //! - Fixed days: Christmas (Eve, Day), Boxing Day, New Year's (Day, Eve), Independence Day,
 //!   Halloween, Valentine's Day, Veterans Day, Armistice/Remembrance Day (Nov 11), St
 //!   Patrick's Day, Bastille Day, Canada Day, Australia Day, Anzac Day, May Day, Juneteenth,
 //!   Cinco de Mayo, Guy Fawkes/Bonfire Night.
 //! - Weekday rules: Thanksgiving, Memorial Day, Labor Day, MLK Day, Presidents Day,
-//!   Columbus Day, Election Day (US); Mother's Day (the US one: the second Sunday of May;
+//!   Columbus Day, Election Day (all US); Mother's Day is the US one (second Sunday of May;
 //!   the UK's is `Mothering Sunday`, Easter - 21), Father's Day (third Sunday of June),
 //!   Remembrance Sunday (second Sunday of November).
-//! - From Easter (Gregorian computus): Shrove Tuesday/Mardi Gras (-47), Ash Wednesday
-//!   (-46), Palm Sunday, Maundy Thursday, Good Friday, Holy Saturday, Easter Sunday and
-//!   Monday, Ascension (+39), Pentecost/Whit Sunday (+49), Whit Monday, Corpus Christi (+60,
-//!   only as `Corpus Christi Day`/`Thursday`: alone it is the Texas city), Mothering Sunday.
-//! - The Hebrew calendar, computed: Passover (15 Nisan), Rosh Hashanah (1 Tishrei), Yom
-//!   Kippur (10 Tishrei), Hanukkah (25 Kislev), Purim (14 Adar, Adar II in a leap year).
-//!   The value is the first full civil day: a Hebrew day begins at the sunset before, so
-//!   Rosh Hashanah 2023, which began at sunset on September 15, is `2023-09-16`.
-//! - From the table `core/src/dates/holidays.tsv`: Ramadan, Eid al-Fitr, Eid al-Adha (Umm
-//!   al-Qura, 1970-2050), Chinese/Lunar New Year, Seollal, Tet (1970-2050), Diwali
-//!   (2001-2035). A year the table does not hold gives the year with an unknown day
-//!   (`Diwali 2040` is `2040-XX-XX`, with no interval).
+//! - From Easter (Gregorian computus): Shrove Tuesday/Mardi Gras/Pancake Day (-47), Ash
+//!   Wednesday (-46), Mothering Sunday (-21), Palm Sunday (-7), Maundy/Holy Thursday, Good
+//!   Friday, Holy Saturday, Easter Sunday and Monday, Ascension Day (+39), Pentecost/Whit
+//!   Sunday/Whitsun (+49), Whit Monday, Corpus Christi (+60).
+//! - The Hebrew calendar, computed (the arithmetic calendar of Dershowitz and Reingold):
+//!   Passover (15 Nisan), Rosh Hashanah (1 Tishrei), Yom Kippur (10 Tishrei), Hanukkah (25
+//!   Kislev), Purim (14 Adar, Adar II in a leap year). The value is the first full civil
+//!   day: a Hebrew day begins at the sunset before, so Rosh Hashanah 2023, which began at
+//!   sunset on September 15, is `2023-09-16`.
+//! - From the table `core/src/dates/holidays.tsv` (its header says where each column comes
+//!   from): Ramadan, Eid al-Fitr, Eid al-Adha (by the Umm al-Qura calendar; a country that
+//!   waits for the new moon to be seen may keep them a day later), 1970-2050; Chinese/Lunar
+//!   New Year, Seollal (Korean), Tet (Vietnamese), 1970-2050; Diwali, 2001-2035 only. A year
+//!   the table does not hold gives the year and an unknown day (`Diwali 2040` is
+//!   `2040-XX-XX`, with no interval), never a guess.
 //! - Periods: Lent (Ash Wednesday to Holy Saturday), Advent (Advent Sunday to Christmas
 //!   Eve), Hanukkah (eight days), Ramadan (to the eve of Eid al-Fitr). TIMEX3 has no code for
 //!   them as it has for seasons (`2018-SU`), so the value is the year the period starts in
-//!   (`2018`) and the interval is the period's real span.
+//!   (`2018`) and the interval is the period's real span; `early`, `late`, `the beginning
+//!   of` narrow it like a season's.
+//! - One day of history: D-Day (1944-06-06, whatever the reference).
 //!
-//! A name used as a modifier is still the holiday (`the Passover story`, and `the Easter
-//! Offensive`, as WikiWars' annotators and HeidelTime tag it). `Lent` and `Advent` need to
-//! be away from the start of a sentence or have a year, and `Advent of` is never the season;
-//! `Tet` alone is mostly the 1968 offensive, so it needs a year or a noun like `holiday`
-//! after it (`HOLIDAY_NEEDS_CONTEXT` in the lexicon). Lower-case words never name a holiday
-//! (`a good Friday` is a Friday).
+//! Not known: Eid alone (which one?), Easter and Christmas of the Orthodox churches, Holi,
+//! Vesak, Chinese festivals other than the New Year, Thanksgiving in Canada; `Tet` alone.
+//!
+//! What is no holiday: lower-case words (`a good Friday` is a Friday, `the bank lent`);
+//! `Lent` first in a sentence before `to`, `him`, `money`... (the verb); `Advent of`;
+//! `Tet` and `Corpus Christi` alone (the 1968 offensive and the Texas city: they need a
+//! year, a noun like `holiday` after or `the feast of` before). A name used as a modifier
+//! is still the holiday (`the Passover story`, `the Easter Offensive`), as HeidelTime and
+//! WikiWars' annotators have it.
 
 use super::{Grammar, Hit};
 use crate::dates::calendar::is_period;
 use crate::dates::expr::{Expr, Rel, YearRef};
 use crate::dates::lexicon::{HOLIDAY_NOUNS, Holiday, HolidayName, holiday_names};
 use crate::dates::token::Kind;
+
+/// Words after a sentence's first word `Lent` that make it the verb: `Lent to`, `Lent him`.
+const LENT_VERB_NEXT: &[&str] = &[
+    "to", "by", "out", "money", "him", "her", "them", "me", "us", "it", "the", "a", "an", "his",
+    "their", "its", "our", "my", "support", "weight",
+];
 
 impl<'a> Grammar<'a> {
     /// Whether token `i` can open a holiday's name.
@@ -92,9 +110,10 @@ impl<'a> Grammar<'a> {
         {
             end = e + 1;
         }
-        let noun = self.is_word(end)
-            && HOLIDAY_NOUNS.contains(&self.text_of(end).to_ascii_lowercase().as_str());
-        if noun {
+        let next = self.text_of(end).to_ascii_lowercase();
+        let noun = self.is_word(end) && HOLIDAY_NOUNS.contains(&next.as_str());
+        // `the Christmas holiday` is one expression; `Purim celebrations` ends at `Purim`.
+        if noun && next.starts_with("holiday") {
             end += 1;
         }
         let year_at = if self.word_eq(end, "of") && !self.upper(end) {
@@ -116,7 +135,11 @@ impl<'a> Grammar<'a> {
                 },
             ));
         }
-        if matches!(holiday, Holiday::Lent | Holiday::Advent) && !self.mid_sentence(i) {
+        // `Lent to the firm, the money...`: the verb, at the start of a sentence.
+        if holiday == Holiday::Lent
+            && !self.mid_sentence(i)
+            && (!self.is_word(i + 1) || LENT_VERB_NEXT.contains(&next.as_str()))
+        {
             return None;
         }
         let expr = Expr::Holiday {
@@ -176,8 +199,13 @@ impl<'a> Grammar<'a> {
         for (k, w) in name.words.iter().enumerate() {
             if k > 0 && self.dash(j) && self.adjacent(j) {
                 j += 1;
+            } else if w.after_letter {
+                // `D-Day`, never `Plan D Day`.
+                return None;
             }
-            if !self.is_word(j) || (w.capital && !self.upper(j)) {
+            // The last `Day` or `Eve` may be lower case: `New Year's day`.
+            let any_case = k > 0 && k == last && matches!(w.lower.as_str(), "day" | "eve");
+            if !self.is_word(j) || (w.capital && !any_case && !self.upper(j)) {
                 return None;
             }
             let text = self.text_of(j);
