@@ -361,9 +361,19 @@ static HOLIDAY_INDEX: LazyLock<HashMap<String, Vec<HolidayName>, FnvBuild>> = La
     index
 });
 
-/// The holiday names whose first word is `lower` (a lower-case word).
-pub(crate) fn holiday_names(lower: &str) -> &'static [HolidayName] {
-    HOLIDAY_INDEX.get(lower).map_or(&[], |v| v.as_slice())
+/// The holiday names whose first word is `word`, in any case (no allocation: this runs on
+/// every capitalized word).
+pub(crate) fn holiday_names(word: &str) -> &'static [HolidayName] {
+    let mut buf = [0u8; 24];
+    let Some(lower) = buf.get_mut(..word.len()) else {
+        return &[];
+    };
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower)
+        .ok()
+        .and_then(|l| HOLIDAY_INDEX.get(l))
+        .map_or(&[], |v| v.as_slice())
 }
 
 /// The grammatical role of a function word.

@@ -185,11 +185,9 @@ impl<'a> Grammar<'a> {
     /// The names whose first word is token `i`'s, as it is or without a final `s`
     /// (`Presidents' Day` is listed as `President's Day`).
     fn names_at(&self, i: usize) -> impl Iterator<Item = &'static HolidayName> {
-        let lower = self.text_of(i).to_ascii_lowercase();
-        let stem = lower.strip_suffix('s').map(str::to_owned);
-        holiday_names(&lower)
-            .iter()
-            .chain(stem.map_or(&[][..], |s| holiday_names(&s)))
+        let word = self.text_of(i);
+        let stem = word.strip_suffix(['s', 'S']).unwrap_or("");
+        holiday_names(word).iter().chain(holiday_names(stem))
     }
 
     /// Where `name` ends when it starts at token `i`.
@@ -209,8 +207,7 @@ impl<'a> Grammar<'a> {
                 return None;
             }
             let text = self.text_of(j);
-            let lower = text.to_ascii_lowercase();
-            if lower == w.lower {
+            if text.eq_ignore_ascii_case(&w.lower) {
                 j += 1;
                 if w.possessive {
                     let after = self.possessive(j);
@@ -219,7 +216,11 @@ impl<'a> Grammar<'a> {
                     }
                     j = after;
                 }
-            } else if w.possessive && lower.strip_suffix('s') == Some(w.lower.as_str()) {
+            } else if w.possessive
+                && text
+                    .strip_suffix(['s', 'S'])
+                    .is_some_and(|t| t.eq_ignore_ascii_case(&w.lower))
+            {
                 // `Mothers Day`, `Presidents' Day`, `New Years Eve`; last, only `New Years'`
                 j += 1;
                 if self.punct(j, '\'') || self.punct(j, '’') {
