@@ -205,6 +205,7 @@ fn underspecified(expr: &Expr) -> Resolved {
             vague(TimexType::Time, &format!("XXXX-XX-XXT{}", pod.code()))
         }
         Expr::WeekOf(_) => vague(date, "XXXX-WXX"),
+        Expr::WeekendOf(_) => vague(date, "XXXX-WXX-WE"),
         Expr::Decade(d) => decade(*d),
         Expr::Century(c) => century(*c),
         Expr::Ref(r) => vague(date, reference_value(*r)),
@@ -562,6 +563,24 @@ fn resolve_inner(expr: &Expr, reference: Option<Date>, direction: Direction) -> 
             let base = resolve_inner(d, reference, direction)?;
             let (start, _) = base.interval?;
             Some(week(start))
+        }
+        Expr::WeekendOf(d) => {
+            let base = resolve_inner(d, reference, direction)?;
+            let (day, next) = base.interval?;
+            // A Monday's weekend is the one before it; any other day's the one that holds
+            // or follows it. The interval runs over the day too (`Labor Day weekend`:
+            // Saturday to Monday; `Thanksgiving weekend`: Thursday to Sunday).
+            let anchor = if weekday(day) == 1 {
+                add_days(day, -1)?
+            } else {
+                day
+            };
+            let w = weekend(anchor);
+            let (sat, mon) = w.interval?;
+            Some(Resolved {
+                interval: Some((sat.min(day), mon.max(next))),
+                ..w
+            })
         }
         Expr::InFuture {
             n: Amount::Exact(v),

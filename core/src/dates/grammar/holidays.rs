@@ -1,6 +1,8 @@
 //! Holidays by name, alone, with `this`/`last`/`next` (see the relative rules), with a year
 //! (`Christmas 2014`, `Easter of 1916`), with a gloss (`Tết (Lunar New Year)`), as `the
-//! Christmas holiday(s)`, `Easter week` (the ISO week that holds it) and `the (Muslim holy)
+//! Christmas holiday(s)`, `Easter week` (the ISO week that holds it), `Memorial Day
+//! weekend` (the weekend before a Monday, else the one that holds or follows the day; the
+//! interval covers the day too) and `the (Muslim holy)
 //! month of Ramadan` / `the feast of Corpus Christi`. A bare holiday is read like a bare
 //! date: the nearest one on the side the sentence's tense points to.
 //!
@@ -76,10 +78,17 @@ impl<'a> Grammar<'a> {
         self.holiday_in_context(i, rel, false)
     }
 
-    /// `the holy month of Ramadan`, `the Muslim holy month of Ramadan`, `the feast of
+    /// `the Easter weekend`; `the holy month of Ramadan`, `the Muslim holy month of Ramadan`, `the feast of
     /// Corpus Christi`, `the festival of Hanukkah`: up to three words between `the` and
     /// `month`/`feast`/`festival`; `month` only for Ramadan.
     pub(super) fn holiday_after_the(&self, i: usize) -> Hit {
+        // `the Easter weekend`, `the Christmas week`: `the` belongs to them, as to `the
+        // weekend`.
+        if let Some(hit @ (_, Expr::WeekOf(_) | Expr::WeekendOf(_))) =
+            self.holiday_expr(i + 1, Rel::Bare)
+        {
+            return Some(hit);
+        }
         for j in i + 1..i + 5 {
             let month = self.word_eq(j, "month");
             if month || self.word_eq(j, "feast") || self.word_eq(j, "festival") {
@@ -147,8 +156,13 @@ impl<'a> Grammar<'a> {
             year: YearRef::Infer,
             rel,
         };
-        if !noun && !is_period(holiday) && self.word_eq(end, "week") && !self.upper(end) {
-            return Some((end + 1, Expr::WeekOf(Box::new(expr))));
+        if !noun && !is_period(holiday) && !self.upper(end) {
+            if self.word_eq(end, "week") {
+                return Some((end + 1, Expr::WeekOf(Box::new(expr))));
+            }
+            if self.word_eq(end, "weekend") {
+                return Some((end + 1, Expr::WeekendOf(Box::new(expr))));
+            }
         }
         Some((end, expr))
     }
