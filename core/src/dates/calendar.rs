@@ -91,6 +91,27 @@ pub(crate) fn easter(year: i32) -> Option<Date> {
     ymd(year, month, day)
 }
 
+/// Easter of the Orthodox churches in `year`, as a Gregorian date: the Julian computus
+/// (Meeus), moved by the days the Julian calendar lags (13 in 1900-2099).
+pub(crate) fn orthodox_easter(year: i32) -> Option<Date> {
+    if year < 1583 {
+        return None;
+    }
+    let a = year % 4;
+    let b = year % 7;
+    let c = year % 19;
+    let d = (19 * c + 15) % 30;
+    let e = (2 * a + 4 * b - d + 34) % 7;
+    let month = (d + e + 114) / 31;
+    let day = (d + e + 114) % 31 + 1;
+    // The Julian date as if Gregorian, then the lag: day 1 of March of the Julian year is
+    // always a valid Gregorian date, so count from there.
+    let lag = year / 100 - year / 400 - 2;
+    let march_first = ymd(year, 3, 1)?;
+    let offset = if month == 3 { day - 1 } else { 31 + day - 1 };
+    add_days(march_first, i64::from(offset + lag))
+}
+
 /// The `nth` (1-based; -1 for the last) weekday `wd` (Monday = 1) of a month.
 fn nth_weekday(year: i32, month: i32, nth: i8, wd: i8) -> Option<Date> {
     let weekday = Weekday::from_monday_one_offset(wd).ok()?;
@@ -112,6 +133,8 @@ pub(crate) enum Rule {
     },
     /// So many days after (before, when negative) Easter Sunday.
     Easter(i16),
+    /// Easter of the Orthodox churches, on the Gregorian calendar.
+    OrthodoxEaster,
     /// A day of the Hebrew calendar (months numbered from Nisan = 1; Adar is Adar II in a
     /// leap year), in the Hebrew year whose day falls in the Gregorian year.
     Hebrew { month: u8, day: u8 },
@@ -157,6 +180,9 @@ pub(crate) fn rule(h: Holiday) -> (Rule, u16) {
         Holiday::MotheringSunday => easter(-21),
         // Ash Wednesday to Holy Saturday: 46 days.
         Holiday::Lent => (Easter(-46), 46),
+        Holiday::HolyWeek => (Easter(-7), 7),
+        Holiday::OrthodoxEaster => (Rule::OrthodoxEaster, 1),
+        Holiday::OrthodoxChristmas => fixed(1, 7),
         Holiday::Advent => (Rule::Advent, 0),
         Holiday::Christmas => fixed(12, 25),
         Holiday::ChristmasEve => fixed(12, 24),
@@ -164,6 +190,7 @@ pub(crate) fn rule(h: Holiday) -> (Rule, u16) {
         Holiday::NewYearsDay => fixed(1, 1),
         Holiday::NewYearsEve => fixed(12, 31),
         Holiday::Thanksgiving => nth(11, 4, 4),
+        Holiday::CanadianThanksgiving => nth(10, 2, 1),
         Holiday::MemorialDay => nth(5, -1, 1),
         Holiday::LaborDay => nth(9, 1, 1),
         Holiday::IndependenceDay => fixed(7, 4),
@@ -200,6 +227,8 @@ pub(crate) fn rule(h: Holiday) -> (Rule, u16) {
         Holiday::YomKippur => hebrew(7, 10),
         Holiday::Hanukkah => (Hebrew { month: 9, day: 25 }, 8),
         Holiday::Purim => hebrew(12, 14),
+        Holiday::Shavuot => hebrew(3, 6),
+        Holiday::Sukkot => (Hebrew { month: 7, day: 15 }, 7),
         Holiday::Ramadan => (Table, 0),
         Holiday::EidAlFitr
         | Holiday::EidAlAdha
@@ -265,6 +294,7 @@ pub(crate) fn holiday_spans(h: Holiday, year: i32) -> Vec<(Date, Date)> {
             shift,
         } => nth_weekday(year, month.into(), nth, weekday).and_then(|d| add_days(d, shift.into())),
         Rule::Easter(off) => easter(year).and_then(|e| add_days(e, off.into())),
+        Rule::OrthodoxEaster => orthodox_easter(year),
         Rule::Hebrew { month, day } => hebrew_in_gregorian_year(year, month, day),
         Rule::Once {
             year: y,
@@ -540,6 +570,20 @@ mod tests {
     }
 
     #[test]
+    fn orthodox_easter_by_the_julian_computus() {
+        for (y, m, d) in [
+            (2018, 4, 8),
+            (2023, 4, 16),
+            (2024, 5, 5),
+            (2025, 4, 20),
+            (2021, 5, 2),
+            (2010, 4, 4),
+        ] {
+            assert_eq!(orthodox_easter(y), ymd(y, m, d), "{y}");
+        }
+    }
+
+    #[test]
     fn hebrew_holidays_by_the_arithmetic_calendar() {
         // The first full civil day of each (the holiday begins at the sunset before).
         for (h, y, m, d) in [
@@ -560,6 +604,8 @@ mod tests {
             (Holiday::Purim, 2000, 3, 21),
             (Holiday::Purim, 2024, 3, 24),
             (Holiday::Purim, 2023, 3, 7),
+            (Holiday::Shavuot, 2024, 6, 12),
+            (Holiday::Sukkot, 2023, 9, 30),
         ] {
             assert_eq!(holiday(h, y), ymd(y, m, d), "{h:?} {y}");
         }

@@ -103,6 +103,12 @@ pub(crate) enum Holiday {
     MotheringSunday,
     /// Ash Wednesday to Holy Saturday.
     Lent,
+    /// Palm Sunday to Holy Saturday.
+    HolyWeek,
+    /// Easter of the Orthodox churches (the Julian computus).
+    OrthodoxEaster,
+    /// January 7: December 25 of the Julian calendar, 1900-2099.
+    OrthodoxChristmas,
     /// The fourth Sunday before Christmas to Christmas Eve.
     Advent,
     Christmas,
@@ -112,6 +118,8 @@ pub(crate) enum Holiday {
     NewYearsEve,
     /// US: fourth Thursday of November.
     Thanksgiving,
+    /// Canada: second Monday of October.
+    CanadianThanksgiving,
     /// US: last Monday of May.
     MemorialDay,
     /// US: first Monday of September.
@@ -157,6 +165,10 @@ pub(crate) enum Holiday {
     Hanukkah,
     /// 14 Adar (Adar II in a leap year).
     Purim,
+    /// 6 Sivan.
+    Shavuot,
+    /// 15 Tishrei, seven days.
+    Sukkot,
     /// 1 Ramadan to the day before 1 Shawwal (table).
     Ramadan,
     /// 1 Shawwal (table).
@@ -211,6 +223,11 @@ pub(crate) const HOLIDAY_NAMES: &[(&str, Holiday)] = &[
     ("Corpus Christi Thursday", Holiday::CorpusChristi),
     ("Mothering Sunday", Holiday::MotheringSunday),
     ("Lent", Holiday::Lent),
+    ("Holy Week", Holiday::HolyWeek),
+    ("Orthodox Easter", Holiday::OrthodoxEaster),
+    ("Orthodox Easter Sunday", Holiday::OrthodoxEaster),
+    ("Orthodox Christmas", Holiday::OrthodoxChristmas),
+    ("Orthodox Christmas Day", Holiday::OrthodoxChristmas),
     ("Advent", Holiday::Advent),
     ("Christmas", Holiday::Christmas),
     ("Xmas", Holiday::Christmas),
@@ -222,6 +239,7 @@ pub(crate) const HOLIDAY_NAMES: &[(&str, Holiday)] = &[
     ("New Year's Eve", Holiday::NewYearsEve),
     ("Thanksgiving", Holiday::Thanksgiving),
     ("Thanksgiving Day", Holiday::Thanksgiving),
+    ("Canadian Thanksgiving", Holiday::CanadianThanksgiving),
     ("Memorial Day", Holiday::MemorialDay),
     ("Labor Day", Holiday::LaborDay),
     ("Labour Day", Holiday::LaborDay),
@@ -266,6 +284,11 @@ pub(crate) const HOLIDAY_NAMES: &[(&str, Holiday)] = &[
     ("Chanukah", Holiday::Hanukkah),
     ("Chanukkah", Holiday::Hanukkah),
     ("Purim", Holiday::Purim),
+    ("Shavuot", Holiday::Shavuot),
+    ("Shavuos", Holiday::Shavuot),
+    ("Sukkot", Holiday::Sukkot),
+    ("Succot", Holiday::Sukkot),
+    ("Sukkos", Holiday::Sukkot),
     ("Ramadan", Holiday::Ramadan),
     ("Ramadhan", Holiday::Ramadan),
     ("Eid al-Fitr", Holiday::EidAlFitr),

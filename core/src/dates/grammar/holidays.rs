@@ -2,55 +2,59 @@
 //! (`Christmas 2014`, `Easter of 1916`), with a gloss (`Tết (Lunar New Year)`), as `the
 //! Christmas holiday(s)`, `Easter week` (the ISO week that holds it), `Memorial Day
 //! weekend` (the weekend before a Monday, else the one that holds or follows the day; the
-//! interval covers the day too) and `the (Muslim holy)
-//! month of Ramadan` / `the feast of Corpus Christi`. A bare holiday is read like a bare
-//! date: the nearest one on the side the sentence's tense points to.
+//! interval covers the day too) and `the (Muslim holy) month of Ramadan` / `the feast of
+//! Corpus Christi`. A bare holiday is read like a bare date: the nearest one on the side
+//! the sentence's tense points to.
 //!
 //! The names are data: [`HOLIDAY_NAMES`](crate::dates::lexicon::HOLIDAY_NAMES) in the
 //! lexicon, capitalized as they must be in the text, possessives and hyphens optional
 //! (`Mother's Day`, `Mothers Day`, `Presidents' Day`, `Eid al-Fitr`, `Eid-al-Fitr`, `Eid ul
-//! Fitr`; but `D-Day` needs its hyphen). The date rules are data too, one
-//! `calendar::Rule` a holiday. What is known:
+//! Fitr`; but `D-Day` needs its hyphen). The date rules are data too, one `calendar::Rule`
+//! a holiday. What is known:
 //!
 //! - Fixed days: Christmas (Eve, Day), Boxing Day, New Year's (Day, Eve), Independence Day,
 //!   Halloween, Valentine's Day, Veterans Day, Armistice/Remembrance Day (Nov 11), St
-//!   Patrick's Day, Bastille Day, Canada Day, Australia Day, Anzac Day, May Day, Juneteenth,
-//!   Cinco de Mayo, Guy Fawkes/Bonfire Night.
+//!   Patrick's Day, Bastille Day, Canada Day, Australia Day, Anzac Day, May Day,
+//!   Juneteenth, Cinco de Mayo, Guy Fawkes/Bonfire Night.
 //! - Weekday rules: Thanksgiving, Memorial Day, Labor Day, MLK Day, Presidents Day,
-//!   Columbus Day, Election Day (all US); Mother's Day is the US one (second Sunday of May;
-//!   the UK's is `Mothering Sunday`, Easter - 21), Father's Day (third Sunday of June),
-//!   Remembrance Sunday (second Sunday of November).
+//!   Columbus Day, Election Day (all US); Canadian Thanksgiving (second Monday of October);
+//!   Mother's Day is the US one (second Sunday of May; the UK's is `Mothering Sunday`,
+//!   Easter - 21), Father's Day (third Sunday of June), Remembrance Sunday (second Sunday
+//!   of November).
 //! - From Easter (Gregorian computus): Shrove Tuesday/Mardi Gras/Pancake Day (-47), Ash
 //!   Wednesday (-46), Mothering Sunday (-21), Palm Sunday (-7), Maundy/Holy Thursday, Good
 //!   Friday, Holy Saturday, Easter Sunday and Monday, Ascension Day (+39), Pentecost/Whit
-//!   Sunday/Whitsun (+49), Whit Monday, Corpus Christi (+60).
+//!   Sunday/Whitsun (+49), Whit Monday, Corpus Christi (+60). Orthodox Easter by the Julian
+//!   computus, on the Gregorian calendar; Orthodox Christmas on January 7 (right for
+//!   1900-2099).
 //! - The Hebrew calendar, computed (the arithmetic calendar of Dershowitz and Reingold):
-//!   Passover (15 Nisan), Rosh Hashanah (1 Tishrei), Yom Kippur (10 Tishrei), Hanukkah (25
-//!   Kislev), Purim (14 Adar, Adar II in a leap year). The value is the first full civil
-//!   day: a Hebrew day begins at the sunset before, so Rosh Hashanah 2023, which began at
-//!   sunset on September 15, is `2023-09-16`.
+//!   Passover (15 Nisan), Shavuot (6 Sivan), Rosh Hashanah (1 Tishrei), Yom Kippur (10
+//!   Tishrei), Sukkot (15 Tishrei, seven days), Hanukkah (25 Kislev, eight days), Purim (14
+//!   Adar, Adar II in a leap year). The value is the first full civil day: a Hebrew day
+//!   begins at the sunset before, so Rosh Hashanah 2023, which began at sunset on September
+//!   15, is `2023-09-16`.
 //! - From the table `core/src/dates/holidays.tsv` (its header says where each column comes
 //!   from): Ramadan, Eid al-Fitr, Eid al-Adha (by the Umm al-Qura calendar; a country that
 //!   waits for the new moon to be seen may keep them a day later), 1970-2050; Chinese/Lunar
-//!   New Year, Seollal (Korean), Tet (Vietnamese), 1970-2050; Diwali, 2001-2035 only. A year
-//!   the table does not hold gives the year and an unknown day (`Diwali 2040` is
+//!   New Year, Seollal (Korean), Tet (Vietnamese), 1970-2050; Diwali, 2001-2035 only. A
+//!   year the table does not hold gives the year and an unknown day (`Diwali 2040` is
 //!   `2040-XX-XX`, with no interval), never a guess.
-//! - Periods: Lent (Ash Wednesday to Holy Saturday), Advent (Advent Sunday to Christmas
-//!   Eve), Hanukkah (eight days), Ramadan (to the eve of Eid al-Fitr). TIMEX3 has no code for
-//!   them as it has for seasons (`2018-SU`), so the value is the year the period starts in
-//!   (`2018`) and the interval is the period's real span; `early`, `late`, `the beginning
-//!   of` narrow it like a season's.
+//! - Periods: Lent (Ash Wednesday to Holy Saturday), Holy Week (Palm Sunday to Holy
+//!   Saturday), Advent (Advent Sunday to Christmas Eve), Sukkot, Hanukkah, Ramadan (to the
+//!   eve of Eid al-Fitr). TIMEX3 has no code for them as it has for seasons (`2018-SU`), so
+//!   the value is the year the period starts in (`2018`) and the interval is the period's
+//!   real span; `early`, `late`, `the beginning of` narrow it like a season's.
 //! - One day of history: D-Day (1944-06-06, whatever the reference).
 //!
-//! Not known: Eid alone (which one?), Easter and Christmas of the Orthodox churches, Holi,
-//! Vesak, Chinese festivals other than the New Year, Thanksgiving in Canada; `Tet` alone.
+//! Not known: Eid alone (which one?), the Islamic New Year and Ashura, Holi, Vesak, Chinese
+//! festivals other than the New Year, Passover's and Sukkot's last days; `Tet` alone.
 //!
 //! What is no holiday: lower-case words (`a good Friday` is a Friday, `the bank lent`);
-//! `Lent` first in a sentence before `to`, `him`, `money`... (the verb); `Advent of`;
-//! `Tet` and `Corpus Christi` alone (the 1968 offensive and the Texas city: they need a
-//! year, a noun like `holiday` after or `the feast of` before). A name used as a modifier
-//! is still the holiday (`the Passover story`, `the Easter Offensive`), as HeidelTime and
-//! WikiWars' annotators have it.
+//! `Lent` first in a sentence before `to`, `him`, `money`... (the verb); `Advent of`; `Tet`
+//! and `Corpus Christi` alone (the 1968 offensive and the Texas city: they need a year, a
+//! noun like `holiday` after or `the feast of` before). A name used as a modifier is still
+//! the holiday (`the Passover story`, `the Easter Offensive`), as HeidelTime and WikiWars'
+//! annotators have it.
 
 use super::{Grammar, Hit};
 use crate::dates::calendar::is_period;
