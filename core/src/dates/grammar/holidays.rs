@@ -50,11 +50,12 @@
 //! festivals other than the New Year, Passover's and Sukkot's last days; `Tet` alone.
 //!
 //! What is no holiday: lower-case words (`a good Friday` is a Friday, `the bank lent`);
-//! `Lent` first in a sentence before `to`, `him`, `money`... (the verb); `Advent of`; `Tet`
-//! and `Corpus Christi` alone (the 1968 offensive and the Texas city: they need a year, a
-//! noun like `holiday` after or `the feast of` before). A name used as a modifier is still
-//! the holiday (`the Passover story`, `the Easter Offensive`), as HeidelTime and WikiWars'
-//! annotators have it.
+//! `Lent` first in a sentence before `to`, `him`, `money`... (the verb); `Advent of` and
+//! `Advent` before a capitalized word (`Advent International`); a name before `Island`
+//! (`Easter Island`, `Christmas Island`); `Tet` and `Corpus Christi` alone (the 1968
+//! offensive and the Texas city: they need a year, a noun like `holiday` after or `the
+//! feast of` before). A name used as a modifier is still the holiday (`the Passover story`,
+//! `the Easter Offensive`), as HeidelTime and WikiWars' annotators have it.
 
 use super::{Grammar, Hit};
 use crate::dates::calendar::is_period;
@@ -195,6 +196,14 @@ impl<'a> Grammar<'a> {
             .max_by_key(|(_, e)| *e)?;
         let holiday = name.holiday;
         if matches!(holiday, Holiday::Advent) && self.word_eq(end, "of") {
+            return None;
+        }
+        // `Easter Island`, `Christmas Island`: places.
+        if self.upper(end) && (self.word_eq(end, "island") || self.word_eq(end, "islands")) {
+            return None;
+        }
+        // `Advent International`, `Advent Software`: companies.
+        if holiday == Holiday::Advent && self.upper(end) && self.is_word(end) {
             return None;
         }
         Some((name, end))
