@@ -52,10 +52,11 @@
 //! What is no holiday: lower-case words (`a good Friday` is a Friday, `the bank lent`);
 //! `Lent` first in a sentence before `to`, `him`, `money`... (the verb); `Advent of` and
 //! `Advent` before a capitalized word (`Advent International`); a name before `Island`
-//! (`Easter Island`, `Christmas Island`); `Tet` and `Corpus Christi` alone (the 1968
-//! offensive and the Texas city: they need a year, a noun like `holiday` after or `the
-//! feast of` before). A name used as a modifier is still the holiday (`the Passover story`,
-//! `the Easter Offensive`), as HeidelTime and WikiWars' annotators have it.
+//! (`Easter Island`, `Christmas Island`); a quoted title the name ends (`"White
+//! Christmas"`); `Tet` and `Corpus Christi` alone (the 1968 offensive and the Texas city:
+//! they need a year, a noun like `holiday` after or `the feast of` before). A name used as
+//! a modifier is still the holiday (`the Passover story`, `the Easter Offensive`), as
+//! HeidelTime and WikiWars' annotators have it.
 
 use super::{Grammar, Hit};
 use crate::dates::calendar::is_period;
@@ -200,6 +201,20 @@ impl<'a> Grammar<'a> {
         }
         // `Easter Island`, `Christmas Island`: places.
         if self.upper(end) && (self.word_eq(end, "island") || self.word_eq(end, "islands")) {
+            return None;
+        }
+        // `"White Christmas"`: a title in quotation marks that the name ends.
+        let quote = |k: usize| {
+            ['"', '“', '”', '\'', '‘', '’']
+                .into_iter()
+                .any(|c| self.punct(k, c))
+        };
+        if let Some(before) = i.checked_sub(1)
+            && self.upper(before)
+            && self.is_word(before)
+            && before.checked_sub(1).is_some_and(quote)
+            && quote(end)
+        {
             return None;
         }
         // `Advent International`, `Advent Software`: companies.
