@@ -7,7 +7,7 @@
 Made with holidays 0.109 and hijridate 2.6.0. The Chinese, Korean and Vietnamese New Years
 come from python-holidays' lunisolar tables, Diwali from its table of India's central government
 holidays (2001-2035), Ramadan and the Eids from the Umm al-Qura calendar by hijridate (which
-agreed, 1970-2050, with every date of python-holidays' Islamic tables when this was written).
+agreed, 1925-2076, with every date of python-holidays' Islamic tables when this was written).
 The tests in core/src/dates/calendar.rs check that the file parses and a sample of dates.
 """
 
@@ -22,12 +22,15 @@ HEADER = """\
 # core/src/dates/calendar.rs; its test checks that every line parses and a sample of dates.
 # A year missing here is a year whose day is not known: "Diwali 2040" resolves to 2040-XX-XX.
 #
-# ChineseNewYear  1 Zhengyue of the Chinese calendar (new moons reckoned at UTC+8), 1970-2050.
+# ChineseNewYear  1 Zhengyue of the Chinese calendar (new moons reckoned at UTC+8, China's
+#                 standard time since 1929), 1930-2099.
 # Seollal         the same by the Korean calendar (UTC+9), 1970-2050: differs in 1988, 1997,
 #                 2027, 2028.
 # Tet             the same by the Vietnamese calendar (UTC+7), 1970-2050: differs in 1985
-#                 (a month earlier), 2007, 2030.
-# Ramadan         1 Ramadan, by the Umm al-Qura calendar (Saudi Arabia's official one).
+#                 (a month earlier), 2007, 2030. Not before 1970: in 1968 the North, on
+#                 UTC+7, kept Tet on January 29 and the South, on UTC+8, on January 30.
+# Ramadan         1 Ramadan, by the Umm al-Qura calendar (Saudi Arabia's official one),
+#                 1925-2076 for all three.
 # EidAlFitr       1 Shawwal, Umm al-Qura.
 # EidAlAdha       10 Dhu al-Hijjah, Umm al-Qura.
 #                 Observed dates elsewhere, set by a sighting of the new moon, may differ by a
@@ -45,20 +48,23 @@ HEADER = """\
 
 def main() -> None:
     out = []
-    for key, cal in [
-        ("ChineseNewYear", CHINESE_CALENDAR),
-        ("Seollal", KOREAN_CALENDAR),
-        ("Tet", VIETNAMESE_CALENDAR),
+    for key, cal, years in [
+        ("ChineseNewYear", CHINESE_CALENDAR, range(1930, 2100)),
+        ("Seollal", KOREAN_CALENDAR, range(1970, 2051)),
+        ("Tet", VIETNAMESE_CALENDAR, range(1970, 2051)),
     ]:
         c = _ChineseLunisolar(cal)
-        for y in range(1970, 2051):
+        for y in years:
             d, ok = c.lunar_new_year_date(y)
             assert ok and d.year == y, (key, y)
             out.append(f"{key}\t{d.isoformat()}")
     for key, (m, dd) in [("Ramadan", (9, 1)), ("EidAlFitr", (10, 1)), ("EidAlAdha", (12, 10))]:
-        for hy in range(1389, 1475):
-            g = Hijri(hy, m, dd).to_gregorian()
-            if 1970 <= g.year <= 2050:
+        for hy in range(1343, 1501):
+            try:
+                g = Hijri(hy, m, dd).to_gregorian()
+            except (ValueError, OverflowError):
+                continue
+            if 1925 <= g.year <= 2076:
                 out.append(f"{key}\t{g.isoformat()}")
     h = _HinduLunisolar()
     for y in range(2001, 2036):

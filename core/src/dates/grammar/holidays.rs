@@ -35,10 +35,11 @@
 //!   15, is `2023-09-16`.
 //! - From the table `core/src/dates/holidays.tsv` (its header says where each column comes
 //!   from): Ramadan, Eid al-Fitr, Eid al-Adha (by the Umm al-Qura calendar; a country that
-//!   waits for the new moon to be seen may keep them a day later), 1970-2050; Chinese/Lunar
-//!   New Year, Seollal (Korean), Tet (Vietnamese), 1970-2050; Diwali, 2001-2035 only. A
-//!   year the table does not hold gives the year and an unknown day (`Diwali 2040` is
-//!   `2040-XX-XX`, with no interval), never a guess.
+//!   waits for the new moon to be seen may keep them a day later), 1925-2076; Chinese/Lunar
+//!   New Year 1930-2099, Seollal (Korean) and Tet (Vietnamese) 1970-2050 (the North and
+//!   the South of Vietnam kept Tet 1968 a day apart); Diwali, 2001-2035 only. A year the
+//!   table does not hold gives the year and an unknown day (`Diwali 2040` is `2040-XX-XX`,
+//!   with no interval), never a guess.
 //! - Periods: Lent (Ash Wednesday to Holy Saturday), Holy Week (Palm Sunday to Holy
 //!   Saturday), Advent (Advent Sunday to Christmas Eve), Sukkot, Hanukkah, Ramadan (to the
 //!   eve of Eid al-Fitr). TIMEX3 has no code for them as it has for seasons (`2018-SU`), so
