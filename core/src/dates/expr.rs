@@ -192,6 +192,9 @@ pub(crate) enum Expr {
     PartOfDay { day: Box<Expr>, pod: Pod },
     /// The week holding a day: `the week of March 6`.
     WeekOf(Box<Expr>),
+    /// The weekend next to a day: `Memorial Day weekend` (the one before a Monday),
+    /// `Thanksgiving weekend` (the one after a Thursday).
+    WeekendOf(Box<Expr>),
     /// A length of time.
     Duration { n: Amount, unit: Unit },
     /// `in two weeks`: the point that far ahead when the sentence looks ahead, else the

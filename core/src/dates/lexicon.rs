@@ -1,5 +1,5 @@
 //! The words of temporal expressions: month and weekday names, number words, calendar units,
-//! seasons, parts of the day, holidays, and the function words the grammar needs
+//! seasons, parts of the day, holiday names, and the function words the grammar needs
 //! (`last`, `ago`, `early`, `every`...).
 //!
 //! Every entry is a lower-case ASCII word. A word may play several roles ("second" is an
@@ -81,13 +81,36 @@ impl Pod {
     }
 }
 
-/// Holidays whose date a rule fixes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// A holiday. Its names are in [`HOLIDAY_NAMES`]; its date rule (a fixed day, an nth
+/// weekday, a distance from Easter, a Hebrew date, or the table `holidays.tsv`) is in
+/// `calendar::rule`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum Holiday {
     /// Easter Sunday, by the Gregorian computus.
     Easter,
     GoodFriday,
     EasterMonday,
+    AshWednesday,
+    ShroveTuesday,
+    PalmSunday,
+    MaundyThursday,
+    HolySaturday,
+    Ascension,
+    Pentecost,
+    WhitMonday,
+    CorpusChristi,
+    /// UK: the fourth Sunday of Lent (Easter - 21).
+    MotheringSunday,
+    /// Ash Wednesday to Holy Saturday.
+    Lent,
+    /// Palm Sunday to Holy Saturday.
+    HolyWeek,
+    /// Easter of the Orthodox churches (the Julian computus).
+    OrthodoxEaster,
+    /// January 7: December 25 of the Julian calendar, 1900-2099.
+    OrthodoxChristmas,
+    /// The fourth Sunday before Christmas to Christmas Eve.
+    Advent,
     Christmas,
     ChristmasEve,
     BoxingDay,
@@ -95,6 +118,8 @@ pub(crate) enum Holiday {
     NewYearsEve,
     /// US: fourth Thursday of November.
     Thanksgiving,
+    /// Canada: second Monday of October.
+    CanadianThanksgiving,
     /// US: last Monday of May.
     MemorialDay,
     /// US: first Monday of September.
@@ -114,6 +139,264 @@ pub(crate) enum Holiday {
     /// US: the Tuesday after the first Monday of November.
     ElectionDay,
     StPatricksDay,
+    /// US: second Sunday of May.
+    MothersDay,
+    /// Third Sunday of June.
+    FathersDay,
+    /// November 11 (`Armistice Day`, `Remembrance Day`).
+    ArmisticeDay,
+    /// UK: second Sunday of November.
+    RemembranceSunday,
+    BastilleDay,
+    CanadaDay,
+    AustraliaDay,
+    AnzacDay,
+    MayDay,
+    Juneteenth,
+    CincoDeMayo,
+    GuyFawkesNight,
+    /// 15 Nisan.
+    Passover,
+    /// 1 Tishrei.
+    RoshHashanah,
+    /// 10 Tishrei.
+    YomKippur,
+    /// 25 Kislev, eight days.
+    Hanukkah,
+    /// 14 Adar (Adar II in a leap year).
+    Purim,
+    /// 6 Sivan.
+    Shavuot,
+    /// 15 Tishrei, seven days.
+    Sukkot,
+    /// 1 Ramadan to the day before 1 Shawwal (table).
+    Ramadan,
+    /// 1 Shawwal (table).
+    EidAlFitr,
+    /// 10 Dhu al-Hijjah (table).
+    EidAlAdha,
+    /// Table.
+    Diwali,
+    /// The first day of the Chinese calendar's year (table).
+    ChineseNewYear,
+    /// The Korean calendar's (table).
+    Seollal,
+    /// The Vietnamese calendar's (table).
+    Tet,
+    /// A day of history rather than a yearly holiday: June 6, 1944.
+    DDay,
+}
+
+/// The names of the holidays, each written as it is capitalized: a capitalized word must be
+/// capitalized in the text (or the text all capitals), a lower-case one (`de`, `al`) may be
+/// either. Between two words a hyphen may stand (`Eid al-Fitr`, `Eid-al-Fitr`); a word
+/// ending in `'s` also matches without the apostrophe or with `s'` (`Mothers Day`,
+/// `Presidents' Day`), except as the last word, where some possessive mark is needed
+/// (`New Year's`); a word ending in `.` may go without it (`Jr`). The longest name wins;
+/// `Day`, `Eve`, `Night`, `Sunday`... after the name are part of it only where listed.
+pub(crate) const HOLIDAY_NAMES: &[(&str, Holiday)] = &[
+    ("Easter", Holiday::Easter),
+    ("Easter Sunday", Holiday::Easter),
+    ("Easter Day", Holiday::Easter),
+    ("Easter Monday", Holiday::EasterMonday),
+    ("Good Friday", Holiday::GoodFriday),
+    ("Ash Wednesday", Holiday::AshWednesday),
+    ("Shrove Tuesday", Holiday::ShroveTuesday),
+    ("Pancake Day", Holiday::ShroveTuesday),
+    ("Fat Tuesday", Holiday::ShroveTuesday),
+    ("Mardi Gras", Holiday::ShroveTuesday),
+    ("Palm Sunday", Holiday::PalmSunday),
+    ("Maundy Thursday", Holiday::MaundyThursday),
+    ("Holy Thursday", Holiday::MaundyThursday),
+    ("Holy Saturday", Holiday::HolySaturday),
+    ("Ascension Day", Holiday::Ascension),
+    ("Ascension Thursday", Holiday::Ascension),
+    ("Pentecost", Holiday::Pentecost),
+    ("Pentecost Sunday", Holiday::Pentecost),
+    ("Whit Sunday", Holiday::Pentecost),
+    ("Whitsunday", Holiday::Pentecost),
+    ("Whitsun", Holiday::Pentecost),
+    ("Whit Monday", Holiday::WhitMonday),
+    ("Whitmonday", Holiday::WhitMonday),
+    ("Corpus Christi", Holiday::CorpusChristi),
+    ("Corpus Christi Day", Holiday::CorpusChristi),
+    ("Corpus Christi Thursday", Holiday::CorpusChristi),
+    ("Mothering Sunday", Holiday::MotheringSunday),
+    ("Lent", Holiday::Lent),
+    ("Holy Week", Holiday::HolyWeek),
+    ("Orthodox Easter", Holiday::OrthodoxEaster),
+    ("Orthodox Easter Sunday", Holiday::OrthodoxEaster),
+    ("Orthodox Christmas", Holiday::OrthodoxChristmas),
+    ("Orthodox Christmas Day", Holiday::OrthodoxChristmas),
+    ("Advent", Holiday::Advent),
+    ("Christmas", Holiday::Christmas),
+    ("Xmas", Holiday::Christmas),
+    ("Christmas Day", Holiday::Christmas),
+    ("Christmas Eve", Holiday::ChristmasEve),
+    ("Boxing Day", Holiday::BoxingDay),
+    ("New Year's", Holiday::NewYearsDay),
+    ("New Year's Day", Holiday::NewYearsDay),
+    ("New Year's Eve", Holiday::NewYearsEve),
+    ("Thanksgiving", Holiday::Thanksgiving),
+    ("Thanksgiving Day", Holiday::Thanksgiving),
+    ("Canadian Thanksgiving", Holiday::CanadianThanksgiving),
+    ("Memorial Day", Holiday::MemorialDay),
+    ("Labor Day", Holiday::LaborDay),
+    ("Labour Day", Holiday::LaborDay),
+    ("Independence Day", Holiday::IndependenceDay),
+    ("Halloween", Holiday::Halloween),
+    ("Valentine's Day", Holiday::ValentinesDay),
+    ("St. Valentine's Day", Holiday::ValentinesDay),
+    ("Saint Valentine's Day", Holiday::ValentinesDay),
+    ("Martin Luther King Day", Holiday::MlkDay),
+    ("Martin Luther King Jr. Day", Holiday::MlkDay),
+    ("Martin Luther King, Jr. Day", Holiday::MlkDay),
+    ("MLK Day", Holiday::MlkDay),
+    ("President's Day", Holiday::PresidentsDay),
+    ("Veteran's Day", Holiday::VeteransDay),
+    ("Columbus Day", Holiday::ColumbusDay),
+    ("Election Day", Holiday::ElectionDay),
+    ("St. Patrick's Day", Holiday::StPatricksDay),
+    ("Saint Patrick's Day", Holiday::StPatricksDay),
+    ("Mother's Day", Holiday::MothersDay),
+    ("Father's Day", Holiday::FathersDay),
+    ("Armistice Day", Holiday::ArmisticeDay),
+    ("Remembrance Day", Holiday::ArmisticeDay),
+    ("Remembrance Sunday", Holiday::RemembranceSunday),
+    ("Bastille Day", Holiday::BastilleDay),
+    ("Canada Day", Holiday::CanadaDay),
+    ("Australia Day", Holiday::AustraliaDay),
+    ("Anzac Day", Holiday::AnzacDay),
+    ("May Day", Holiday::MayDay),
+    ("Juneteenth", Holiday::Juneteenth),
+    ("Cinco de Mayo", Holiday::CincoDeMayo),
+    ("Guy Fawkes Night", Holiday::GuyFawkesNight),
+    ("Guy Fawkes Day", Holiday::GuyFawkesNight),
+    ("Bonfire Night", Holiday::GuyFawkesNight),
+    ("Passover", Holiday::Passover),
+    ("Pesach", Holiday::Passover),
+    ("Rosh Hashanah", Holiday::RoshHashanah),
+    ("Rosh Hashana", Holiday::RoshHashanah),
+    ("Rosh Hoshanah", Holiday::RoshHashanah),
+    ("Yom Kippur", Holiday::YomKippur),
+    ("Hanukkah", Holiday::Hanukkah),
+    ("Hanukah", Holiday::Hanukkah),
+    ("Chanukah", Holiday::Hanukkah),
+    ("Chanukkah", Holiday::Hanukkah),
+    ("Purim", Holiday::Purim),
+    ("Shavuot", Holiday::Shavuot),
+    ("Shavuos", Holiday::Shavuot),
+    ("Sukkot", Holiday::Sukkot),
+    ("Succot", Holiday::Sukkot),
+    ("Sukkos", Holiday::Sukkot),
+    ("Ramadan", Holiday::Ramadan),
+    ("Ramadhan", Holiday::Ramadan),
+    ("Eid al-Fitr", Holiday::EidAlFitr),
+    ("Eid ul-Fitr", Holiday::EidAlFitr),
+    ("Eid el-Fitr", Holiday::EidAlFitr),
+    ("Eid al-Adha", Holiday::EidAlAdha),
+    ("Eid ul-Adha", Holiday::EidAlAdha),
+    ("Eid el-Adha", Holiday::EidAlAdha),
+    ("Diwali", Holiday::Diwali),
+    ("Deepavali", Holiday::Diwali),
+    ("Chinese New Year", Holiday::ChineseNewYear),
+    ("Lunar New Year", Holiday::ChineseNewYear),
+    ("Seollal", Holiday::Seollal),
+    ("Tet", Holiday::Tet),
+    ("Tết", Holiday::Tet),
+    ("D-Day", Holiday::DDay),
+];
+
+/// Names of holidays that alone mostly name something else (`Tet`, in English, is mostly
+/// the 1968 offensive: "Tet contradicted the claims of progress"; `Corpus Christi` the Texas
+/// city): they are dates only with a year, before one of [`HOLIDAY_NOUNS`] (`the Tet
+/// holiday`) or after `the feast of` and the like. `Corpus Christi Day` needs nothing.
+const HOLIDAY_NEEDS_CONTEXT: &[&str] = &["Tet", "Tết", "Corpus Christi"];
+
+/// Nouns that make a name before them a holiday: `the Tet holiday`, `Tet festivities`.
+pub(crate) const HOLIDAY_NOUNS: &[&str] = &[
+    "holiday",
+    "holidays",
+    "festival",
+    "festivities",
+    "celebration",
+    "celebrations",
+];
+
+/// One word of a holiday's name, as [`HOLIDAY_NAMES`] writes it.
+#[derive(Debug)]
+pub(crate) struct NameWord {
+    /// Lower case, without `'s` or `.`.
+    pub lower: String,
+    /// Must be capitalized in the text.
+    pub capital: bool,
+    /// Written with `'s`.
+    pub possessive: bool,
+    /// Written with a final `.`.
+    pub dot: bool,
+    /// Written with a `,` after it.
+    pub comma: bool,
+    /// Follows a one-letter word and a hyphen (`D-Day`): the hyphen is needed.
+    pub after_letter: bool,
+}
+
+/// A holiday's name, split into words.
+#[derive(Debug)]
+pub(crate) struct HolidayName {
+    pub words: Vec<NameWord>,
+    pub holiday: Holiday,
+    /// Listed in [`HOLIDAY_NEEDS_CONTEXT`].
+    pub needs_context: bool,
+}
+
+static HOLIDAY_INDEX: LazyLock<HashMap<String, Vec<HolidayName>, FnvBuild>> = LazyLock::new(|| {
+    let mut index: HashMap<String, Vec<HolidayName>, FnvBuild> = HashMap::default();
+    for (name, holiday) in HOLIDAY_NAMES {
+        let mut words: Vec<NameWord> = Vec::new();
+        for w in name.split([' ', '-']).filter(|w| !w.is_empty()) {
+            let comma = w.ends_with(',');
+            let w = w.trim_end_matches(',');
+            let dot = w.ends_with('.');
+            let w = w.trim_end_matches('.');
+            let possessive = w.ends_with("'s");
+            let w = w.trim_end_matches("'s");
+            let after_letter = words.last().is_some_and(|p| p.lower.len() == 1);
+            words.push(NameWord {
+                lower: w.to_ascii_lowercase(),
+                capital: w.starts_with(|c: char| c.is_ascii_uppercase()),
+                possessive,
+                dot,
+                comma,
+                after_letter,
+            });
+        }
+        if let Some(first) = words.first() {
+            index
+                .entry(first.lower.clone())
+                .or_default()
+                .push(HolidayName {
+                    words,
+                    holiday: *holiday,
+                    needs_context: HOLIDAY_NEEDS_CONTEXT.contains(name),
+                });
+        }
+    }
+    index
+});
+
+/// The holiday names whose first word is `word`, in any case (no allocation: this runs on
+/// every capitalized word).
+pub(crate) fn holiday_names(word: &str) -> &'static [HolidayName] {
+    let mut buf = [0u8; 24];
+    let Some(lower) = buf.get_mut(..word.len()) else {
+        return &[];
+    };
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower)
+        .ok()
+        .and_then(|l| HOLIDAY_INDEX.get(l))
+        .map_or(&[], |v| v.as_slice())
 }
 
 /// The grammatical role of a function word.
@@ -265,7 +548,6 @@ pub(crate) struct Lex {
     pub plural: bool,
     pub season: Option<Season>,
     pub pod: Option<Pod>,
-    pub holiday: Option<Holiday>,
     /// A zone abbreviation's offset from UTC in minutes, when `w` is `Zone`.
     pub zone: i16,
 }
@@ -281,7 +563,6 @@ impl Lex {
             && !self.unit.is_some()
             && self.season.is_none()
             && self.pod.is_none()
-            && self.holiday.is_none()
     }
 }
 
@@ -516,15 +797,6 @@ fn build() -> Table {
         ("daytime", Pod::Daytime),
     ] {
         put(name, &|l| l.pod = Some(p));
-    }
-    for (name, h) in [
-        ("easter", Holiday::Easter),
-        ("christmas", Holiday::Christmas),
-        ("xmas", Holiday::Christmas),
-        ("thanksgiving", Holiday::Thanksgiving),
-        ("halloween", Holiday::Halloween),
-    ] {
-        put(name, &|l| l.holiday = Some(h));
     }
 
     for (name, tz) in [

@@ -750,9 +750,10 @@ fn needs_direction(e: &Expr) -> bool {
         Expr::MonthDay { year, .. } => *year == YearRef::Infer,
         Expr::Quarter { year, .. } => *year == YearRef::Infer,
         Expr::DayOfMonth(_) | Expr::InFuture { .. } | Expr::MonthDayWeekday { .. } => true,
-        Expr::Time { day: Some(d), .. } | Expr::PartOfDay { day: d, .. } | Expr::WeekOf(d) => {
-            needs_direction(d)
-        }
+        Expr::Time { day: Some(d), .. }
+        | Expr::PartOfDay { day: d, .. }
+        | Expr::WeekOf(d)
+        | Expr::WeekendOf(d) => needs_direction(d),
         Expr::Anchored {
             fallback: Some(f), ..
         } => needs_direction(f),

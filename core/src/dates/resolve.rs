@@ -9,8 +9,9 @@
 use jiff::civil::Date;
 
 use super::calendar::{
-    add_days, add_months, holiday, iso_week, iso_week_start, monday_of, month_start,
-    season_interval, season_of, shift_month, weekday, ymd,
+    add_days, add_months, fixed_month_day, holiday_spans, is_period, is_tabled, iso_week,
+    iso_week_start, monday_of, month_start, once, season_interval, season_of, shift_month, weekday,
+    ymd,
 };
 use super::expr::{Amount, Clock, Expr, Mod, RefPoint, Rel, YearRef};
 use super::grammar::duration_value;
@@ -170,6 +171,7 @@ fn underspecified(expr: &Expr) -> Resolved {
         Expr::Season { season: s, .. } => vague(date, &format!("XXXX-{}", s.code())),
         Expr::Holiday { holiday: h, .. } => match fixed_month_day(*h) {
             Some((m, d)) => vague(date, &format!("XXXX-{m:02}-{d:02}")),
+            None if is_period(*h) => vague(date, "XXXX"),
             None => vague(date, "XXXX-XX-XX"),
         },
         Expr::DayRel(_) => vague(date, "XXXX-XX-XX"),
@@ -203,6 +205,7 @@ fn underspecified(expr: &Expr) -> Resolved {
             vague(TimexType::Time, &format!("XXXX-XX-XXT{}", pod.code()))
         }
         Expr::WeekOf(_) => vague(date, "XXXX-WXX"),
+        Expr::WeekendOf(_) => vague(date, "XXXX-WXX-WE"),
         Expr::Decade(d) => decade(*d),
         Expr::Century(c) => century(*c),
         Expr::Ref(r) => vague(date, reference_value(*r)),
@@ -229,20 +232,18 @@ fn underspecified(expr: &Expr) -> Resolved {
     }
 }
 
-fn fixed_month_day(h: Holiday) -> Option<(u8, u8)> {
-    Some(match h {
-        Holiday::Christmas => (12, 25),
-        Holiday::ChristmasEve => (12, 24),
-        Holiday::BoxingDay => (12, 26),
-        Holiday::NewYearsDay => (1, 1),
-        Holiday::NewYearsEve => (12, 31),
-        Holiday::IndependenceDay => (7, 4),
-        Holiday::Halloween => (10, 31),
-        Holiday::ValentinesDay => (2, 14),
-        Holiday::VeteransDay => (11, 11),
-        Holiday::StPatricksDay => (3, 17),
-        _ => return None,
-    })
+/// A holiday's value: its day, or for a period (Lent, Ramadan...) the year it starts in,
+/// with the period as interval (TIMEX3 has no code for them as it has for seasons).
+fn holiday_value(h: Holiday, (start, end): (Date, Date)) -> Resolved {
+    if is_period(h) {
+        Resolved {
+            kind: TimexType::Date,
+            value: year_val(i32::from(start.year())),
+            interval: Some((start, end)),
+        }
+    } else {
+        day(start)
+    }
 }
 
 fn clock_val(c: &Clock) -> String {
@@ -261,22 +262,34 @@ fn pick_year(
     let cands: Vec<(i32, Date, Date)> = (ry - 1..=ry + 1)
         .filter_map(|y| at(y).map(|(s, e)| (y, s, e)))
         .collect();
+    pick_occurrence(reference, direction, rel, &cands).map(|c| c.0)
+}
+
+/// Picks among the occurrences `(year, start, end)` of a recurring date, in order, the way
+/// [`pick_year`] does.
+fn pick_occurrence(
+    reference: Date,
+    direction: Direction,
+    rel: Rel,
+    cands: &[(i32, Date, Date)],
+) -> Option<(i32, Date, Date)> {
+    let ry = i32::from(reference.year());
     let contains = |s: Date, e: Date| s <= reference && reference < e;
     match rel {
-        Rel::This => return Some(ry),
+        Rel::This => return cands.iter().find(|c| c.0 == ry).copied(),
         Rel::Last => {
             // The most recent one that ended before the reference's own period started.
             return cands
                 .iter()
                 .rev()
                 .find(|(_, _, e)| *e <= reference)
-                .map(|c| c.0);
+                .copied();
         }
-        Rel::Next => return cands.iter().find(|(_, s, _)| *s > reference).map(|c| c.0),
+        Rel::Next => return cands.iter().find(|(_, s, _)| *s > reference).copied(),
         Rel::Bare => {}
     }
     if let Some(c) = cands.iter().find(|(_, s, e)| contains(*s, *e)) {
-        return Some(c.0);
+        return Some(*c);
     }
     let dist = |s: Date, e: Date| -> i64 {
         if e <= reference {
@@ -310,15 +323,15 @@ fn pick_year(
             _ => 270,
         };
         if dist(c.1, c.2) <= window {
-            return Some(c.0);
+            return Some(*c);
         }
     }
-    let mut best: Option<(i64, i32)> = None;
-    for (y, s, e) in &cands {
+    let mut best: Option<(i64, (i32, Date, Date))> = None;
+    for c @ (_, s, e) in cands {
         let d = dist(*s, *e);
         // Ties go to the earlier year: news reports more than it announces.
         if best.is_none_or(|(bd, _)| d < bd) {
-            best = Some((d, *y));
+            best = Some((d, *c));
         }
     }
     best.map(|b| b.1)
@@ -480,14 +493,31 @@ fn resolve_inner(expr: &Expr, reference: Option<Date>, direction: Direction) -> 
             year: y,
             rel,
         } => {
+            if let Some(d) = once(*h) {
+                return Some(day(d));
+            }
             if let Some(y) = year_of(*y, reference) {
-                return holiday(*h, y).map(day);
+                return match holiday_spans(*h, y).first() {
+                    Some(span) => Some(holiday_value(*h, *span)),
+                    // A tabled holiday in a year the table does not hold: the year is
+                    // known, the day is not.
+                    None if is_tabled(*h) => {
+                        Some(vague(TimexType::Date, &format!("{}-XX-XX", year_val(y))))
+                    }
+                    None => None,
+                };
             }
             let r = reference?;
-            let y = pick_year(r, direction, *rel, |y| {
-                holiday(*h, y).and_then(|s| add_days(s, 1).map(|e| (s, e)))
-            })?;
-            holiday(*h, y).map(day)
+            let ry = i32::from(r.year());
+            let cands: Vec<(i32, Date, Date)> = (ry - 1..=ry + 1)
+                .flat_map(|y| {
+                    holiday_spans(*h, y)
+                        .into_iter()
+                        .map(move |(s, e)| (y, s, e))
+                })
+                .collect();
+            let (_, s, e) = pick_occurrence(r, direction, *rel, &cands)?;
+            Some(holiday_value(*h, (s, e)))
         }
         Expr::DayRel(off) => add_days(reference?, i64::from(*off)).map(day),
         Expr::UnitRel { unit, offset } => unit_rel(reference?, *unit, *offset, direction),
@@ -533,6 +563,24 @@ fn resolve_inner(expr: &Expr, reference: Option<Date>, direction: Direction) -> 
             let base = resolve_inner(d, reference, direction)?;
             let (start, _) = base.interval?;
             Some(week(start))
+        }
+        Expr::WeekendOf(d) => {
+            let base = resolve_inner(d, reference, direction)?;
+            let (day, next) = base.interval?;
+            // A Monday's weekend is the one before it; any other day's the one that holds
+            // or follows it. The interval runs over the day too (`Labor Day weekend`:
+            // Saturday to Monday; `Thanksgiving weekend`: Thursday to Sunday).
+            let anchor = if weekday(day) == 1 {
+                add_days(day, -1)?
+            } else {
+                day
+            };
+            let w = weekend(anchor);
+            let (sat, mon) = w.interval?;
+            Some(Resolved {
+                interval: Some((sat.min(day), mon.max(next))),
+                ..w
+            })
         }
         Expr::InFuture {
             n: Amount::Exact(v),

@@ -53,7 +53,6 @@ static NO_LEX: Lex = Lex {
     plural: false,
     season: None,
     pod: None,
-    holiday: None,
     zone: 0,
 };
 
@@ -301,6 +300,7 @@ impl<'a> Grammar<'a> {
                 Kind::Word => {
                     if lex.w == W::The {
                         longer(&mut best, self.with_the(i));
+                        longer(&mut best, self.holiday_after_the(i));
                     }
                     if lex.month != 0 {
                         longer(&mut best, self.month_expr(i));
@@ -311,7 +311,7 @@ impl<'a> Grammar<'a> {
                     if lex.season.is_some() {
                         longer(&mut best, self.season_expr(i, Rel::Bare, i));
                     }
-                    if lex.holiday.is_some() || self.holiday_word(i) {
+                    if self.holiday_word(i) {
                         longer(&mut best, self.holiday_expr(i, Rel::Bare));
                     }
                     if lex.ord != 0 || lex.num != 0 {

@@ -3,6 +3,7 @@
 //! quantity modifiers `about`, `nearly`, `more than`, `at least`, `up to`.
 
 use super::{Grammar, Hit, Match, is_decade_or_century};
+use crate::dates::calendar::is_period;
 use crate::dates::expr::{Expr, Mod, YearRef};
 use crate::dates::lexicon::{Unit, W};
 
@@ -180,7 +181,7 @@ impl<'a> Grammar<'a> {
                 | Expr::Weekday { .. }
                 | Expr::PartOfDay { .. }
                 | Expr::Anchored { .. }
-        );
+        ) || matches!(&expr, Expr::Holiday { holiday, .. } if is_period(*holiday));
         if !ok {
             return None;
         }

@@ -260,7 +260,7 @@ impl<'a> Grammar<'a> {
         if lex.season.is_some() {
             return self.season_expr(k, rel, i);
         }
-        if lex.holiday.is_some() || self.holiday_word(k) {
+        if self.holiday_word(k) {
             return self.holiday_expr(k, rel);
         }
         if let Some(pod) = lex.pod {
