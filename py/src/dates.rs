@@ -72,7 +72,8 @@ pub(crate) struct TemporalExpression {
     #[pyo3(get)]
     range: Option<Py<DateRange>>,
     /// The genre the text was read in: `news` (year-less dates against the publication
-    /// date) or `narrative` (against the time the text is in).
+    /// date), `narrative` (against the time the text is in) or `colloquial` (a post, read
+    /// as people type).
     #[pyo3(get)]
     genre: &'static str,
 }
@@ -214,7 +215,8 @@ fn to_py(
     })
 }
 
-/// Reads `genre=`: None (the text's own evidence decides), `news` or `narrative`.
+/// Reads `genre=`: None (the text's own evidence decides), `news`, `narrative` or
+/// `colloquial`.
 fn genre_arg(py: Python<'_>, genre: Option<&str>) -> PyResult<Option<dates::Genre>> {
     genre
         .map(|g| g.parse::<dates::Genre>().map_err(|e| to_pyerr(py, e)))

@@ -27,7 +27,8 @@ Each expression: article, text, start, end (characters, i.e. Python str indices,
 article's text), type (DATE, TIME, DURATION, SET), value (TIMEX3), mod, interval ([start,
 end) as ISO dates, or null), quant, freq and range where they apply, and genre: what the
 article's year-less dates were read against (news: the publication date; narrative: the
-time the text is in, the year of the date it last named).";
+time the text is in, the year of the date it last named; colloquial: the publication date,
+as informal posts are typed).";
 
 #[derive(Debug, Args)]
 pub(crate) struct DatesArgs {
@@ -41,9 +42,9 @@ pub(crate) struct DatesArgs {
     #[command(flatten)]
     pub infer: InferArgs,
 
-    /// What year-less dates are read against: the publication date (news), the time the
-    /// text is talking about (narrative), or the genre each article's own evidence points
-    /// to (auto).
+    /// How dates are read: against the publication date (news), against the time the
+    /// text is talking about (narrative), as informal posts are typed (colloquial), or in
+    /// the genre each article's own evidence points to (auto).
     #[arg(long, value_enum, default_value_t = GenreArg::Auto)]
     pub genre: GenreArg,
 
@@ -65,6 +66,8 @@ pub(crate) enum GenreArg {
     News,
     /// Anchored to the time the narrative is in: the year of the date it last named.
     Narrative,
+    /// A short informal post: anchored to its date, read as people type (`monday`, `tmr`).
+    Colloquial,
 }
 
 impl GenreArg {
@@ -73,6 +76,7 @@ impl GenreArg {
             GenreArg::Auto => None,
             GenreArg::News => Some(dates::Genre::News),
             GenreArg::Narrative => Some(dates::Genre::Narrative),
+            GenreArg::Colloquial => Some(dates::Genre::Colloquial),
         }
     }
 }

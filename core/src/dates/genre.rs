@@ -16,7 +16,16 @@
 //!   with the day of writing. `Two days later` is a date after the focus (news keeps the
 //!   length `two days`, as TimeBank annotates it).
 //!
-//! The genre is chosen from the text's own evidence unless the caller names one: a text
+//! - [`Genre::Colloquial`]: a short informal post (a tweet, a comment): anchored to its
+//!   date as news is, but written as people type: weekday and month names in lower case
+//!   (`see u monday`, `on 21 sep`; never `may` and `march`, and `wed`, `sat`, `sun` only
+//!   after a word that points to a day: `this sun`), and informal spellings (`tmr`,
+//!   `2nite`, `tdy`, `wknd`: the list is `COLLOQUIAL_SPELLINGS` in the lexicon).
+//!
+//! A text is colloquial when it is short (at most [`COLLOQUIAL_MAX_CHARS`] characters)
+//! and shows a sign of informal writing: an `@mention`, a `#hashtag`, a link, an emoticon
+//! or emoji, or a word of chat (`lol`, `gonna`, `u`: `INFORMAL_WORDS` in the lexicon).
+//! Otherwise the genre is chosen from the text's own evidence unless the caller names one: a text
 //! is narrative when it writes out at least [`NARRATIVE_MIN_YEARS`] years (`1950`, `June
 //! 1950`, `May 25, 1950`) and points from the day of writing (`today`, `yesterday`,
 //! `Friday`, `this week`, `tonight`) fewer than once for every [`YEARS_PER_DEICTIC`]
@@ -32,6 +41,7 @@ use std::str::FromStr;
 use jiff::civil::Date;
 
 use super::expr::{Expr, YearRef};
+use super::lexicon;
 
 /// Years a text must write out before its genre can be told narrative.
 pub const NARRATIVE_MIN_YEARS: usize = 5;
@@ -39,6 +49,9 @@ pub const NARRATIVE_MIN_YEARS: usize = 5;
 /// A narrative points from the day of writing less than once per this many years it
 /// writes out.
 pub const YEARS_PER_DEICTIC: usize = 10;
+
+/// The longest text that can be a colloquial post, in characters.
+pub const COLLOQUIAL_MAX_CHARS: usize = 600;
 
 /// What a text's year-less dates are read against (see the module docs).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -48,17 +61,20 @@ pub enum Genre {
     News,
     /// Anchored to the time the narrative is in.
     Narrative,
+    /// A short informal post: anchored to its date, read as people type.
+    Colloquial,
 }
 
 impl Genre {
     /// Every genre, in the order they are listed in help texts.
-    pub const ALL: [Genre; 2] = [Genre::News, Genre::Narrative];
+    pub const ALL: [Genre; 3] = [Genre::News, Genre::Narrative, Genre::Colloquial];
 
     /// The name used in options and output: `news`, `narrative`.
     pub fn as_str(self) -> &'static str {
         match self {
             Genre::News => "news",
             Genre::Narrative => "narrative",
+            Genre::Colloquial => "colloquial",
         }
     }
 
@@ -94,6 +110,10 @@ pub(crate) struct Evidence {
     years: Vec<i32>,
     /// Expressions that point from the day of writing: `today`, `Friday`, `this week`.
     deictic: usize,
+    /// Characters of text read.
+    chars: usize,
+    /// A sign of informal writing was seen.
+    informal: bool,
 }
 
 impl Evidence {
@@ -107,8 +127,20 @@ impl Evidence {
         }
     }
 
+    /// Notes a piece of the text: its length and whether it shows signs of informal
+    /// writing.
+    pub(crate) fn note_text(&mut self, text: &str) {
+        self.chars += text.chars().count();
+        if !self.informal {
+            self.informal = informal(text);
+        }
+    }
+
     /// The genre the evidence points to, for a text published on `reference`.
     pub(crate) fn genre(&self, reference: Option<Date>) -> Genre {
+        if self.informal && self.chars <= COLLOQUIAL_MAX_CHARS {
+            return Genre::Colloquial;
+        }
         let years = self.years.len();
         if reference.is_some()
             && years >= NARRATIVE_MIN_YEARS
@@ -119,6 +151,41 @@ impl Evidence {
             Genre::News
         }
     }
+}
+
+/// Whether `text` shows a sign of informal writing: an `@mention`, a `#hashtag`, a link,
+/// an emoticon or emoji, or a word of chat.
+fn informal(text: &str) -> bool {
+    text.split_whitespace().any(|w| {
+        let mut chars = w.chars();
+        let first = chars.next();
+        let second = chars.next();
+        let tagged = matches!(first, Some('@' | '#')) && second.is_some_and(char::is_alphanumeric);
+        let link = w.starts_with("http://") || w.starts_with("https://") || w.starts_with("www.");
+        let emoticon = matches!(
+            w.trim_end_matches(['.', ',', '!']),
+            ":)" | ":("
+                | ":D"
+                | ":P"
+                | ":p"
+                | ";)"
+                | ":-)"
+                | ":-("
+                | ":-D"
+                | ";-)"
+                | "<3"
+                | "xD"
+                | "XD"
+        );
+        let emoji = w
+            .chars()
+            .any(|c| matches!(u32::from(c), 0x1F300..=0x1FAFF | 0x2600..=0x27BF));
+        // A word of chat, as typed: lower case (`u`, not the `U` of `U.S.`).
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let chat = bare.len() == w.trim_end_matches(['.', ',', '!', '?']).len()
+            && lexicon::INFORMAL_WORDS.contains(&bare);
+        tagged || link || emoticon || emoji || chat
+    })
 }
 
 /// Whether `e` points from the day of writing: `today`, `yesterday`, a bare weekday,

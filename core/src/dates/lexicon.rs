@@ -575,6 +575,54 @@ pub(crate) fn lookup(lower: &str) -> Option<&'static Lex> {
     TABLE.get(lower)
 }
 
+/// Informal spellings read in colloquial text (see `genre`) as the word they stand for.
+pub(crate) const COLLOQUIAL_SPELLINGS: &[(&str, &str)] = &[
+    ("tmr", "tomorrow"),
+    ("tmrw", "tomorrow"),
+    ("tmw", "tomorrow"),
+    ("tmro", "tomorrow"),
+    ("2moro", "tomorrow"),
+    ("2morrow", "tomorrow"),
+    ("2mr", "tomorrow"),
+    ("tomoro", "tomorrow"),
+    ("tomolo", "tomorrow"),
+    ("tdy", "today"),
+    ("2day", "today"),
+    ("tday", "today"),
+    ("tonite", "tonight"),
+    ("2nite", "tonight"),
+    ("tnite", "tonight"),
+    ("2night", "tonight"),
+    ("ytd", "yesterday"),
+    ("yday", "yesterday"),
+    ("yest", "yesterday"),
+    ("wkend", "weekend"),
+    ("wknd", "weekend"),
+    ("mins", "minutes"),
+    ("hrs", "hours"),
+    ("yrs", "years"),
+    ("wks", "weeks"),
+];
+
+/// Words of chat and posts, one of the signs of colloquial text (see `genre`).
+pub(crate) const INFORMAL_WORDS: &[&str] = &[
+    "lol", "omg", "lmao", "rofl", "haha", "hahaha", "hehe", "gonna", "wanna", "gotta", "idk",
+    "btw", "imo", "tbh", "ur", "u", "pls", "plz", "thx", "tmr", "tmrw", "2day", "2nite", "xoxo",
+];
+
+/// Weekday abbreviations that are also everyday words (`I sat down`, `the sun`), read as
+/// weekdays in colloquial text only after a word that points to a day.
+pub(crate) const WEEKDAY_ABBR_WORDS: &[&str] = &["wed", "sat", "sun"];
+
+/// Words after which a colloquial weekday abbreviation is a day: `this sun`, `on sat`.
+pub(crate) const DAY_POINTERS: &[&str] = &[
+    "this", "next", "last", "on", "every", "by", "till", "til", "until", "from", "to", "coming",
+];
+
+/// Month names that are also everyday words, never read as months when written in lower
+/// case.
+pub(crate) const MONTH_WORDS: &[&str] = &["may", "march"];
+
 const WEEKDAYS: [&str; 7] = [
     "monday",
     "tuesday",

@@ -104,7 +104,7 @@ use crate::article::{Article, BlockKind};
 use crate::text::{Span, SpanConverter};
 
 pub use expr::Mod;
-pub use genre::{Genre, NARRATIVE_MIN_YEARS, YEARS_PER_DEICTIC};
+pub use genre::{COLLOQUIAL_MAX_CHARS, Genre, NARRATIVE_MIN_YEARS, YEARS_PER_DEICTIC};
 pub use infer::{
     CRAWL_LOOKBACK_YEARS, Evidence, Inferred, InferredJson, SUPPORT, infer_published,
     infer_published_within, parse_window,
@@ -446,6 +446,10 @@ fn find_into(
     out: &mut Vec<Timex>,
 ) {
     token::tokenize(text, toks);
+    ctx.evidence.note_text(text);
+    if ctx.genre == Genre::Colloquial {
+        token::read_as_typed(text, toks);
+    }
     let g = Grammar::new(text, toks).in_narrative(ctx.genre == Genre::Narrative);
     let mut matches: Vec<Match> = Vec::new();
     let mut i = 0;

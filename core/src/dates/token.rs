@@ -162,6 +162,72 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
     }
 }
 
+/// Reads `toks` of `text` as colloquial text is typed (see `genre`): informal spellings as
+/// the words they stand for (`tmr`, `2nite`: a digit and a word written together become
+/// one word), and weekday and month names written in lower case as names, except the
+/// everyday words among them (`may`, `march`; `wed`, `sat`, `sun` unless a word that
+/// points to a day comes before: `this sun`).
+pub(crate) fn read_as_typed(text: &str, toks: &mut Vec<Tok>) {
+    let word = |t: &Tok| text.get(t.start..t.end).map(str::to_ascii_lowercase);
+    let spelled = |w: &str| {
+        lexicon::COLLOQUIAL_SPELLINGS
+            .iter()
+            .find(|(s, _)| *s == w)
+            .and_then(|(_, standard)| lexicon::lookup(standard))
+    };
+    // `2nite`, `2moro`: a digit and a word with nothing between them.
+    let mut i = 0;
+    while i + 1 < toks.len() {
+        let (Some(a), Some(b)) = (toks.get(i), toks.get(i + 1)) else {
+            break;
+        };
+        if a.num().is_some_and(|(v, d)| v == 2 && d == 1)
+            && b.kind == Kind::Word
+            && !b.space_before
+            && let Some(joined) = text.get(a.start..b.end).map(str::to_ascii_lowercase)
+            && let Some(lex) = spelled(&joined)
+        {
+            let merged = Tok {
+                start: a.start,
+                end: b.end,
+                kind: Kind::Word,
+                space_before: a.space_before,
+                upper: false,
+                all_upper: false,
+                lex: Some(lex),
+            };
+            toks.splice(i..i + 2, [merged]);
+        }
+        i += 1;
+    }
+    let mut previous: Option<String> = None;
+    for t in toks.iter_mut() {
+        if t.kind != Kind::Word {
+            previous = None;
+            continue;
+        }
+        let Some(w) = word(t) else { continue };
+        if let Some(lex) = spelled(&w) {
+            t.lex = Some(lex);
+        }
+        if !t.upper
+            && let Some(lex) = t.lex
+        {
+            let points = previous
+                .as_deref()
+                .is_some_and(|p| lexicon::DAY_POINTERS.contains(&p));
+            let weekday = lex.weekday != 0
+                && !lex.weekday_plural
+                && (!lexicon::WEEKDAY_ABBR_WORDS.contains(&w.as_str()) || points);
+            let month = lex.month != 0 && !lexicon::MONTH_WORDS.contains(&w.as_str());
+            if weekday || month {
+                t.upper = true;
+            }
+        }
+        previous = Some(w);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,7 +8,7 @@ __version__: str
 
 _DateLike = Union[str, datetime.date, datetime.datetime]
 _Progress = Callable[[int], object]
-_Genre = Literal["news", "narrative"]
+_Genre = Literal["news", "narrative", "colloquial"]
 
 @final
 class Block:

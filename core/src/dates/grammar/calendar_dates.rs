@@ -97,15 +97,20 @@ impl<'a> Grammar<'a> {
         }
         let t = self.tok(i)?;
         if lex.month_abbr {
-            // `Aug.`, `Sept. 30`, `Dec 7`: an abbreviation needs its capital and a dot or a
-            // number after it (`Mar-a-Lago` is not March).
+            // `Aug.`, `Sept. 30`, `Dec 7`, `7 Dec`: an abbreviation needs its capital and a
+            // dot or a number after it, or a day of the month before it (`Mar-a-Lago` is
+            // not March).
             if !t.upper {
                 return None;
             }
             if self.punct(i + 1, '.') && self.adjacent(i + 1) {
                 return Some((lex.month, i + 2));
             }
-            if self.num(i + 1).is_some() {
+            let day_before = i
+                .checked_sub(1)
+                .and_then(|p| self.num(p))
+                .is_some_and(|(d, digits)| digits <= 2 && (1..=31).contains(&d));
+            if self.num(i + 1).is_some() || day_before {
                 return Some((lex.month, i + 1));
             }
             return None;
