@@ -169,12 +169,12 @@ fn cli_and_library_agree_on_dates() {
     for a in &articles {
         // One article at a time, not the batch call the CLI uses.
         let converter = SpanConverter::new(&a.text, OffsetUnit::Chars);
-        let found = copydesk::dates::find_in_article(a);
-        library.push_str(&lines(
-            found
-                .iter()
-                .map(|t| t.to_json(&a.text, &converter).with_article(&a.id)),
-        ));
+        let reading = copydesk::dates::read_article(a, None);
+        library.push_str(&lines(reading.timexes.iter().map(|t| {
+            t.to_json(&a.text, &converter)
+                .with_article(&a.id)
+                .with_genre(reading.genre)
+        })));
     }
     assert!(!library.is_empty());
     assert_eq!(cli, library);
