@@ -9,7 +9,7 @@ use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use support::root;
 
-const SUBCOMMANDS: &[&str] = &["parse", "dedupe", "dates"];
+const SUBCOMMANDS: &[&str] = &["parse", "dedupe", "dates", "quotes"];
 
 fn copydesk(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_copydesk"))

@@ -21,7 +21,7 @@ pub(crate) const EXAMPLES: &str = "Examples:
   copydesk dates seeds/ --format csv -o dates.csv
   copydesk dates --format timeml doc.tml # TimeML in, with TIMEX3 tags out
   copydesk dates --format timeml corpus/ --output-dir annotated/
-  copydesk dates history.txt --published 2009-12-19 --genre narrative
+  copydesk dates article.txt --genre narrative   # read as a narrative, not as news
 
 Each expression: article, text, start, end (characters, i.e. Python str indices, into the
 article's text), type (DATE, TIME, DURATION, SET), value (TIMEX3), mod, interval ([start,
