@@ -92,7 +92,8 @@ fn focus_of(t: &Timex) -> Option<(Date, Grain)> {
         return None;
     }
     let start = t.interval?.start;
-    let v = t.value.as_bytes();
+    // `BC0490-09`: a year before 1 AD reads as any other.
+    let v = t.value.strip_prefix("BC").unwrap_or(&t.value).as_bytes();
     let digits = |r: std::ops::Range<usize>| {
         v.get(r)
             .is_some_and(|s| s.iter().all(|b| b.is_ascii_digit()))
@@ -300,7 +301,8 @@ fn in_narrative_time(e: &Expr, t: &mut Timex, d: Date, g: Grain) {
         return;
     };
     let r = resolve::resolve(&fixed, Some(d), super::Direction::Unknown);
-    if r.value
+    let digits = r.value.strip_prefix("BC").unwrap_or(&r.value);
+    if digits
         .get(0..4)
         .is_none_or(|y| !y.bytes().all(|b| b.is_ascii_digit()))
     {

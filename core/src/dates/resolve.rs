@@ -28,12 +28,19 @@ pub(crate) struct Resolved {
 }
 
 fn date_val(d: Date) -> String {
-    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+    format!(
+        "{}-{:02}-{:02}",
+        year_val(i32::from(d.year())),
+        d.month(),
+        d.day()
+    )
 }
 
+/// A year as TIMEX3 writes it: `1998`, `0044`, and years before 1 AD (astronomical year 0
+/// and below) with `BC`: year -489 is `BC0490`.
 fn year_val(y: i32) -> String {
-    if y < 0 {
-        format!("-{:04}", -y)
+    if y <= 0 {
+        format!("BC{:04}", 1 - y)
     } else {
         format!("{y:04}")
     }

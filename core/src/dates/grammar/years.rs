@@ -46,6 +46,16 @@ impl<'a> Grammar<'a> {
             return Some((end, Expr::Year(YearRef::Abs(y))));
         }
         let (v, digits) = self.num(i)?;
+        // `490 BC`, `490 B.C.`, `44 BCE`, `1066 AD`: a year of an era, written out however
+        // many digits it has.
+        if (1..=9999).contains(&v)
+            && let Some((end, before_christ)) = self.era_after(i + 1)
+        {
+            let y = v as i32;
+            // Astronomical numbering: 1 BC is year 0, 490 BC is -489.
+            let year = if before_christ { 1 - y } else { y };
+            return Some((end, Expr::Year(YearRef::Abs(year))));
+        }
         // `80s`, `1990s`, `1990's`
         if self.word_eq(i + 1, "s") && self.adjacent(i + 1) {
             if digits == 4 && v % 10 == 0 && (1000..2100).contains(&v) {
@@ -71,6 +81,43 @@ impl<'a> Grammar<'a> {
         }
         let y = v as i32;
         Some((i + 1, Expr::Year(YearRef::Abs(y))))
+    }
+
+    /// An era written at `i`, in capitals and apart from the number before it: `BC`,
+    /// `BCE`, `B.C.`, `B.C.E.` (true) or `AD`, `CE`, `A.D.` (false), with the token after it.
+    fn era_after(&self, i: usize) -> Option<(usize, bool)> {
+        // Apart from the number (`2BC` is a name or a code, not 2 BC).
+        if self.adjacent(i) {
+            return None;
+        }
+        let caps = |k: usize| self.tok(k).is_some_and(|t| t.all_upper);
+        let word = |k: usize, w: &str| caps(k) && self.text_of(k) == w;
+        if word(i, "BC") || word(i, "BCE") {
+            return Some((i + 1, true));
+        }
+        if word(i, "AD") || word(i, "CE") {
+            return Some((i + 1, false));
+        }
+        // `B.C.`, `B.C.E.`, `A.D.`: letters and dots written together.
+        let dotted = |k: usize, letters: &[&str]| {
+            letters.iter().enumerate().all(|(n, l)| {
+                let at = k + 2 * n;
+                self.text_of(at) == *l
+                    && self.punct(at + 1, '.')
+                    && self.adjacent(at + 1)
+                    && (n == 0 || self.adjacent(at))
+            })
+        };
+        if dotted(i, &["B", "C", "E"]) {
+            return Some((i + 6, true));
+        }
+        if dotted(i, &["B", "C"]) {
+            return Some((i + 4, true));
+        }
+        if dotted(i, &["A", "D"]) {
+            return Some((i + 4, false));
+        }
+        None
     }
 
     /// Whether the two-digit decade at `i` is somebody's age: a possessive before it, past
