@@ -536,14 +536,17 @@ pub(super) fn speech_subjects(piece: &str, quoted: &[Span]) -> Vec<(Span, Span)>
         let subject = match clause.last() {
             // Inverted: `"...," said the source`, `..., said Jenny Town`.
             None => forward_name(&ws, i + 1),
-            Some(l) if l.raw.ends_with(',') => forward_name(&ws, i + 1),
-            Some(_) => {
-                let c = clause
-                    .iter()
-                    .rposition(|x| x.raw.ends_with([',', ';', ':']))
-                    .map_or(0, |c| c + 1);
-                clause.get(c..).and_then(backward_name)
+            // Or the subject with an appositive: `David Owen, U.K. economist at ...,
+            // said`.
+            // `told` is followed by whom it was told to, never by its subject.
+            Some(l)
+                if l.raw.ends_with(',')
+                    && !matches!(lower(w.bare).as_str(), "told" | "tells" | "tell") =>
+            {
+                forward_name(&ws, i + 1)
+                    .or_else(|| ws.get(from..=i).and_then(|c| subject_before(c, i - from)))
             }
+            Some(_) => ws.get(from..=i).and_then(|c| subject_before(c, i - from)),
         };
         if let Some(subject) = subject {
             out.push((subject, w.span));
@@ -609,4 +612,54 @@ pub(super) fn backward_name(ws: &[Word<'_>]) -> Option<Span> {
         return None;
     }
     Some(first.span.cover(last.span))
+}
+
+/// The attribution at the end of the sentence a quotation is in, after the writer's words
+/// that follow it: `... debt to “a comfortable, manageable level” or about 30 pct of
+/// capital, he said.`
+pub(super) fn attribute_sentence_end(
+    piece: &str,
+    end: usize,
+) -> Option<(Option<Span>, Option<Span>)> {
+    let mut limit = piece.len().min(end + 400);
+    while !piece.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let stop = piece
+        .get(end..limit)?
+        .find(['“', '"', '«', '‘'])
+        .map_or(limit, |i| end + i);
+    let ws = words(piece, end, stop);
+    let last = ws.iter().position(ends_sentence)?;
+    let comma = ws.get(..last)?.iter().rposition(|w| w.raw.ends_with(','))?;
+    if comma == 0 {
+        return None;
+    }
+    attribute_after(piece, ws.get(comma)?.span.end + 1)
+}
+
+/// The speaker named at the start of the sentence after a quotation that ends with a full
+/// stop: `“... an accommodation.” Rockefeller told bankers at a luncheon.`
+pub(super) fn next_sentence_speaker(
+    piece: &str,
+    end: usize,
+) -> Option<(Option<Span>, Option<Span>)> {
+    let mut limit = piece.len().min(end + 200);
+    while !piece.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let stop = piece
+        .get(end..limit)?
+        .find(['“', '"', '«', '‘'])
+        .map_or(limit, |i| end + i);
+    let mut ws = words(piece, end, stop);
+    if let Some(cut) = ws.iter().position(ends_sentence) {
+        ws.truncate(cut + 1);
+    }
+    let v = ws.iter().take(4).position(is_verb)?;
+    let subject = ws.get(..v)?;
+    if subject.is_empty() || !subject.iter().all(capitalized) {
+        return None;
+    }
+    Some((name_phrase(subject), Some(ws.get(v)?.span)))
 }

@@ -448,6 +448,21 @@ pub(super) fn resolve(text: &str, blocks: &[Block], quotes: &mut [Quote]) -> Vec
                 {
                     return None;
                 }
+                // `the Foreign Ministry statement` is the Foreign Ministry's.
+                if ws.len() > 2
+                    && ws
+                        .last()
+                        .is_some_and(|w| lex().documents.contains(folded(w).as_str()))
+                    && ws.iter().skip(1).any(capitalized)
+                {
+                    ws.pop();
+                    if ws
+                        .first()
+                        .is_some_and(|w| DETERMINERS.contains(&folded(w).as_str()))
+                    {
+                        ws.remove(0);
+                    }
+                }
                 let m = read_name(text, &ws, None)
                     .filter(|m| m.person || m.organization || capitalized_start(&ws))
                     .unwrap_or_else(|| description(text, mention));
@@ -639,6 +654,25 @@ fn refer(
             // `the statement said`: whoever issued it, named in it (`the Foreign
             // Ministry statement`) or before it.
             if lex().documents.contains(head) {
+                // `the Foreign Ministry statement`: the name in it, read as a name.
+                if words(text, mention.start, mention.end)
+                    .iter()
+                    .skip(1)
+                    .any(capitalized)
+                {
+                    return None;
+                }
+                // The one whose name came with the same word: `A Foreign Ministry
+                // statement said ...`.
+                let issued = before.clone().find(|(m, _)| {
+                    m.organization
+                        && text
+                            .get(m.span.end..)
+                            .is_some_and(|t| t.trim_start().to_lowercase().starts_with(head))
+                });
+                if let Some((_, e)) = issued {
+                    return Some(e);
+                }
                 let inside = before.clone().find(|(m, _)| {
                     m.organization && mention.start <= m.span.start && m.span.end <= mention.end
                 });
