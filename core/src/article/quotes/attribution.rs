@@ -135,7 +135,10 @@ pub(super) fn attribute_after(piece: &str, end: usize) -> Option<(Option<Span>, 
         } else {
             v + 1
         };
-        return Some((forward_name(&ws, from), Some(verb)));
+        return Some((
+            firm_then_person(&ws, from).or_else(|| forward_name(&ws, from)),
+            Some(verb),
+        ));
     }
     // "Jenny Town, assistant director of ..., said": the name is before the first comma
     // (the appositive may run to the verb without a comma: "Erik van Sebille, a physical
@@ -377,8 +380,9 @@ fn subject_before(ws: &[Word<'_>], v: usize) -> Option<Span> {
             && lower(as_.bare) == "as"
             && let Some(q) = before.iter().rposition(|w| lower(w.bare) == "quoted")
             && q + 2 < before.len()
+            && let Some(quoted) = forward_name(before, q + 1)
         {
-            return forward_name(before, q + 1);
+            return Some(quoted);
         }
         // "Amazon released a statement saying, “...”": a participle's speaker is the
         // sentence's subject, after an opening phrase (`Last night, Chirac set out ...`).
@@ -662,4 +666,27 @@ pub(super) fn next_sentence_speaker(
         return None;
     }
     Some((name_phrase(subject), Some(ws.get(v)?.span)))
+}
+
+/// `said Donaldson, Lufkin and Jenrette Inc analyst William Marcus`: a firm's name, then a
+/// role and the person; the speaker is the role and the person.
+fn firm_then_person(ws: &[Word<'_>], from: usize) -> Option<Span> {
+    let first = ws.get(from)?;
+    if !capitalized(first) {
+        return None;
+    }
+    for (i, w) in ws.iter().enumerate().skip(from + 1).take(8) {
+        if is_title(w) && !capitalized(w) {
+            return ws
+                .get(i + 1)
+                .filter(|n| capitalized(n))
+                .and_then(|_| forward_name(ws, i));
+        }
+        let l = lower(w.bare);
+        if !(capitalized(w) || l == "and" || NAME_JOINERS.contains(&l.as_str())) || ends_sentence(w)
+        {
+            return None;
+        }
+    }
+    None
 }

@@ -126,7 +126,11 @@ pub(crate) fn find(text: &str, blocks: &[Block]) -> (Vec<Quote>, Vec<Speaker>) {
             // follow the quotation; the speaker named at the start of the next sentence.
             let late = if after.is_none() && before.is_none() {
                 if full_stop {
-                    next_sentence_speaker(piece, raw.end)
+                    // Not when the quotation goes on from one before it.
+                    continued
+                        .is_none()
+                        .then(|| next_sentence_speaker(piece, raw.end))
+                        .flatten()
                 } else {
                     attribute_sentence_end(piece, raw.end)
                 }

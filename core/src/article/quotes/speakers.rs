@@ -135,7 +135,13 @@ fn without_possessive(w: &Word<'_>) -> Span {
 fn read_name(text: &str, run: &[Word<'_>], before: Option<&Word<'_>>) -> Option<Mention> {
     let first = run.first()?;
     let last = run.last()?;
-    let mut cut = run.iter().rposition(is_title).map_or(0, |i| i + 1);
+    // An organisation keeps the words of its name that are titles elsewhere: `Foreign
+    // Ministry`, `Finance Ministry`.
+    let mut cut = if run.last().is_some_and(|w| is_org_word(&folded(w))) {
+        0
+    } else {
+        run.iter().rposition(is_title).map_or(0, |i| i + 1)
+    };
     // A firm's possessive before a person's name: `Hutton's Phillippi`, `Elders'
     // O'Neill` (the person of that firm); an organisation keeps it (`Japan's Finance
     // Ministry`).
@@ -463,8 +469,14 @@ pub(super) fn resolve(text: &str, blocks: &[Block], quotes: &mut [Quote]) -> Vec
                         ws.remove(0);
                     }
                 }
+                // `the Soviets` is a description unless it names an organisation.
+                let determined = ws
+                    .first()
+                    .is_some_and(|w| DETERMINERS.contains(&folded(w).as_str()));
                 let m = read_name(text, &ws, None)
-                    .filter(|m| m.person || m.organization || capitalized_start(&ws))
+                    .filter(|m| {
+                        m.organization || (!determined && (m.person || capitalized_start(&ws)))
+                    })
                     .unwrap_or_else(|| description(text, mention));
                 if !m.person
                     && !m.organization
