@@ -236,7 +236,9 @@ fn forward_name(ws: &[Word<'_>], from: usize) -> Option<Span> {
     let mut end = from;
     for (i, w) in ws.iter().enumerate().skip(from).take(8) {
         let l = lower(w.bare);
-        if i > from && (lex().not_names.contains(&l.as_str()) || is_verb(w)) {
+        if i > from
+            && (lex().not_names.contains(&l.as_str()) || is_verb(w) || w.raw.starts_with('('))
+        {
             break;
         }
         if i > from

@@ -243,7 +243,12 @@ fn mentions(text: &str, blocks: &[Block], quotes: &[Quote]) -> Vec<Mention> {
                 let joiner = NAME_JOINERS.contains(&folded(x).as_str())
                     && ws.get(j + 1).is_some_and(capitalized)
                     && j > i;
-                if !(capitalized(x) || is_title(x) || joiner) || inside(x.span) {
+                // A party tag in parentheses is not part of the name: `Alan Cranston
+                // (D-Cal.)`.
+                if !(capitalized(x) || is_title(x) || joiner)
+                    || inside(x.span)
+                    || (j > i && x.raw.starts_with('('))
+                {
                     break;
                 }
                 j += 1;
