@@ -237,7 +237,10 @@ fn forward_name(ws: &[Word<'_>], from: usize) -> Option<Span> {
     for (i, w) in ws.iter().enumerate().skip(from).take(8) {
         let l = lower(w.bare);
         if i > from
-            && (lex().not_names.contains(&l.as_str()) || is_verb(w) || w.raw.starts_with('('))
+            && (lex().not_names.contains(&l.as_str())
+                || is_verb(w)
+                || is_auxiliary(w)
+                || w.raw.starts_with('('))
         {
             break;
         }
@@ -549,7 +552,14 @@ pub(super) fn speech_subjects(piece: &str, quoted: &[Span]) -> Vec<(Span, Span)>
                 if l.raw.ends_with(',')
                     && !matches!(lower(w.bare).as_str(), "told" | "tells" | "tell") =>
             {
+                // Not the subject of a clause that goes on: `..., said an accommodation
+                // would be found`.
                 forward_name(&ws, i + 1)
+                    .filter(|s| {
+                        !ws.iter()
+                            .find(|x| x.span.start > s.end)
+                            .is_some_and(|x| is_verb(x) || is_auxiliary(x))
+                    })
                     .or_else(|| ws.get(from..=i).and_then(|c| subject_before(c, i - from)))
             }
             Some(_) => ws.get(from..=i).and_then(|c| subject_before(c, i - from)),
@@ -677,8 +687,14 @@ fn firm_then_person(ws: &[Word<'_>], from: usize) -> Option<Span> {
     if !capitalized(first) {
         return None;
     }
+    let mut firm = false;
     for (i, w) in ws.iter().enumerate().skip(from + 1).take(8) {
         if is_title(w) && !capitalized(w) {
+            // A firm's name has `and` or a company's word in it (`Bill Martin, chief U.K.
+            // economist` is a person and a role).
+            if !firm {
+                return None;
+            }
             return ws
                 .get(i + 1)
                 .filter(|n| capitalized(n))
@@ -689,6 +705,7 @@ fn firm_then_person(ws: &[Word<'_>], from: usize) -> Option<Span> {
         {
             return None;
         }
+        firm |= l == "and" || lex().company_words.contains(l.as_str());
     }
     None
 }

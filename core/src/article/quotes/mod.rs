@@ -126,9 +126,9 @@ pub(crate) fn find(text: &str, blocks: &[Block]) -> (Vec<Quote>, Vec<Speaker>) {
             // follow the quotation; the speaker named at the start of the next sentence.
             let late = if after.is_none() && before.is_none() {
                 if full_stop {
-                    // Not when the quotation goes on from one before it.
-                    continued
-                        .is_none()
+                    // Not when the quotation goes on from one before it in the paragraph
+                    // or from one left open.
+                    (continued.is_none() || (k == 0 && carried.is_none()))
                         .then(|| next_sentence_speaker(piece, raw.end))
                         .flatten()
                 } else {
