@@ -10,12 +10,18 @@
 //!   assistant director of ..., said`, `“...,” airline boss Tony Fernandes tweeted`,
 //!   `“...,” according to CNN`), then before it (`a White House spokesman said: “...”`,
 //!   `Amazon released a statement saying, “...”`, reported speech: `Trump said they had
-//!   talks at “extremely high levels”`). A quotation with no attribution takes the speaker
-//!   of the quotation before it in the same paragraph, or of the one it continues from the
-//!   paragraph before.
+//!   talks at “extremely high levels”`, `Said X, ..., “...”`, `X today said, “...”`, `told
+//!   the conference “...”`, `... and added: “...”` with the sentence's subject), then at
+//!   the end of the sentence after the writer's words (`... to “a comfortable level” or
+//!   about 30 pct, he said`), then at the start of the next one (`“...” Rockefeller told
+//!   bankers`). A quotation with no attribution takes the speaker of the quotation before
+//!   it in the same paragraph, or of the one it continues from the paragraph before; a
+//!   paragraph that opens with one takes who spoke last in the paragraph before.
 //! - The kind ([`QuoteKind`]): a quotation that stands as the speaker's own sentence (it
 //!   opens the paragraph or the sentence, or follows `said:`) is `direct`; quoted words
-//!   read into the writer's sentence are `partial`; quoted words that are not speech are a
+//!   read into the writer's sentence are `partial` (also when opened in lower case after
+//!   the writer's words and a comma, or after a bare verb when the sentence goes on after
+//!   them); quoted words that are not speech are a
 //!   `term` and get no speaker: those after a word of the lexicon's `term_cues`
 //!   (`so-called`, `titled`), titles of works (`“Once Upon A Time in Hollywood”`), a
 //!   quoted modifier (`“abrasive and demeaning” managers`), and short quoted words (under

@@ -14,8 +14,19 @@
 //! - a name joins the speaker of the same name (`Trump`, `Mr Trump`, `President Donald
 //!   Trump`: a name of one word is the same person as a longer name that holds it), or is
 //!   a new speaker;
-//! - `he` and `she` are the nearest person named before the mention whose title does not
-//!   say otherwise (`Mrs`, `Mr`); `it`, `they` and `we` the nearest organisation;
+//! - `he` and `she` are, in this order: who spoke last in the same paragraph (a quotation's
+//!   speaker or the subject of a speech verb, a person or one described: `One said ...
+//!   “...,” he said`); the first person the paragraph names; the nearest before who spoke
+//!   or whom the text says is a person (a title, an appositive, a speech verb: not `the
+//!   Geneva Motor Show`, two capitalized words); any person named before; never one whose
+//!   title says otherwise (`Mrs`, `Mr`). `it`, `they` and `we` are the nearest
+//!   organisation;
+//! - a firm's possessive before a name is an affiliation (`Hutton's Phillippi` is Joseph
+//!   Phillippi); a shorter name of an organisation named before is that organisation
+//!   (`Columbia Gas`); a document (the lexicon's `documents`: `the statement`, `the
+//!   proxy`) speaks for the organisation named in it or before it; `the company` is the
+//!   nearest organisation with a word of the lexicon's `company_words`; `the source` is
+//!   the fuller description of the same head given before;
 //! - `the minister`, `the spokesman` is the nearest person named before with that role in
 //!   their title, `the company`, `the ministry` the nearest organisation (of that word when
 //!   one has it); with none, and for descriptions such as `a White House spokesman`, the
