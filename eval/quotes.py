@@ -26,8 +26,14 @@ are compared with the gold of that story:
   punctuation, a possessive ``'s``, a leading ``a``/``an``/``the``, honorifics and
   ``Jr``/``Sr``. A gold null speaker is right only when the system gives none.
 
+The annotated stories are split in the order of ``stories.jsonl`` (the seeded order): the
+first ``DEVELOPMENT`` (62) are the development stories, the rest (32) are held out. Every
+figure is given for development, held out and all; ``--errors`` writes the development
+stories' errors only. The held-out stories' errors are counted, never written: tune on
+development, and only check that held out does not drop.
+
     python3 eval/quotes.py                     # score, write eval/results/quotes.md
-    python3 eval/quotes.py --errors FILE       # also write every error with its context
+    python3 eval/quotes.py --errors FILE       # also write every development error with its context
     python3 eval/quotes.py --check-gold        # the gold files are well formed (no copydesk run)
     python3 eval/quotes.py --sample 100        # the first 100 stories of the seeded sample order
 
@@ -62,6 +68,8 @@ RESULTS = REPO / "eval" / "results" / "quotes.md"
 KINDS = ("direct", "partial", "term")
 HAND = "## Reading the errors"
 SEED = 19
+# The first this many stories of stories.jsonl are development; the rest are held out.
+DEVELOPMENT = 62
 
 
 # --- the data -------------------------------------------------------------------------------
@@ -94,6 +102,11 @@ def load_gold() -> Tuple[List[str], Dict[str, List[dict]]]:
     for qs in gold.values():
         qs.sort(key=lambda q: q["start"])
     return stories, gold
+
+
+def split(stories: List[str]) -> List[Tuple[str, List[str]]]:
+    """The parts scored: (name, NEWIDs), development first, then held out, then all."""
+    return [("development", stories[:DEVELOPMENT]), ("held out", stories[DEVELOPMENT:]), ("all", stories)]
 
 
 def story_texts(newids) -> Dict[str, str]:
@@ -353,8 +366,9 @@ def score(stories, gold, system, texts):
     return c, confusion, recall_by_kind, errors
 
 
-def table(c, confusion, recall_by_kind, n_stories) -> str:
-    lines = [f"{n_stories} stories, {c['gold']} gold quotations, {c['system']} system quotations.", "",
+def table(c, confusion, recall_by_kind, n_stories, name: str) -> str:
+    lines = [f"### {name.capitalize()}", "",
+             f"{n_stories} stories, {c['gold']} gold quotations, {c['system']} system quotations.", "",
              "| match | precision | recall | F1 | matched |", "|---|---|---|---|---|"]
     for name, tp in (("exact", c["exact"]), ("relaxed (overlap)", c["relaxed"])):
         p, r, f = prf(tp, c["system"], c["gold"])
@@ -378,11 +392,27 @@ def table(c, confusion, recall_by_kind, n_stories) -> str:
     return "\n".join(lines)
 
 
-def error_counts(errors) -> str:
-    counts = collections.Counter(cls for cls, _ in errors)
-    lines = ["| error | count |", "|---|---|"]
-    for cls, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-        lines.append(f"| {cls} | {n} |")
+def summary(parts) -> str:
+    """One line per part: the figures issue 19 sets targets for."""
+    lines = ["| part | stories | extent F1 (exact) | kind accuracy | speaker strict | speaker lenient | term as direct |",
+             "|---|---|---|---|---|---|---|"]
+    for name, n_stories, (c, confusion, _, _) in parts:
+        f = prf(c["exact"], c["system"], c["gold"])[2]
+        n = max(c["speaker_n"], 1)
+        lines.append(f"| {name} | {n_stories} | {f:.3f} | {c['kind_ok'] / max(c['relaxed'], 1):.3f} "
+                     f"| {c['speaker_strict'] / n:.3f} | {c['speaker_lenient'] / n:.3f} "
+                     f"| {confusion[('term', 'direct')]} |")
+    return "\n".join(lines)
+
+
+def error_counts(parts) -> str:
+    """The errors by class, a column per part."""
+    counts = [collections.Counter(cls for cls, _ in errors) for _, _, (_, _, _, errors) in parts]
+    classes = sorted(set().union(*counts), key=lambda k: (-counts[-1][k], k))
+    lines = ["| error | " + " | ".join(name for name, _, _ in parts) + " |",
+             "|---|" + "---|" * len(parts)]
+    for cls in classes:
+        lines.append(f"| {cls} | " + " | ".join(str(c[cls]) for c in counts) + " |")
     return "\n".join(lines)
 
 
@@ -390,7 +420,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--bin", help="the copydesk binary")
     ap.add_argument("--out", default=str(RESULTS))
-    ap.add_argument("--errors", metavar="FILE", help="write every error, by class, with its context")
+    ap.add_argument("--errors", metavar="FILE", help="write every development error, by class, with its context (held-out errors are never written)")
     ap.add_argument("--check-gold", action="store_true", help="check the gold files only (fast, no copydesk)")
     ap.add_argument("--sample", type=int, metavar="N", help="print the first N NEWIDs of the sample order")
     args = ap.parse_args()
@@ -404,20 +434,26 @@ def main() -> None:
     texts = story_texts(stories)
     command = binary(args.bin)
     system = run(command, texts)
-    c, confusion, recall_by_kind, errors = score(stories, gold, system, texts)
-    result = table(c, confusion, recall_by_kind, len(stories))
+    parts = []
+    for name, ids in split(stories):
+        parts.append((name, len(ids), score(ids, gold, system, texts)))
+    result = "\n\n".join([summary(parts)] + [table(*scored[:3], n, name) for name, n, scored in parts])
     print(result)
     if args.errors:
+        # The development stories' errors only: the held-out ones are never written.
+        name, _, (_, _, _, errors) = parts[0]
+        assert name == "development"
         by_class = collections.defaultdict(list)
         for cls, line in errors:
             by_class[cls].append(line)
         with open(args.errors, "w", encoding="utf-8") as f:
+            f.write(f"# Errors of the {DEVELOPMENT} development stories (the held-out ones are not written)\n\n")
             for cls in sorted(by_class, key=lambda k: (-len(by_class[k]), k)):
                 f.write(f"## {cls} ({len(by_class[cls])})\n\n")
                 for line in by_class[cls]:
                     f.write(f"- {line}\n")
                 f.write("\n")
-        print(f"wrote {len(errors)} errors to {args.errors}")
+        print(f"wrote {len(errors)} development errors to {args.errors}")
     out = pathlib.Path(args.out)
     kept = ""
     if out.exists():
@@ -441,9 +477,12 @@ def main() -> None:
         "(same normalised name) and lenient (the same entity: the same last word and one name's words within "
         "the other's, or one the start of the other followed by a qualifier such as `of` or `with`, or one the "
         "initials of the other; party tags in parentheses and company suffixes left out; `same_entity` in the "
-        "script).\n\n" + result + "\n\n## Errors by class\n\n"
-        "`python3 eval/quotes.py --errors FILE` writes each of them with its context.\n\n"
-        + error_counts(errors) + "\n\n" + (kept or f"{HAND}\n\n(not written yet)\n"),
+        "script).\n\n"
+        f"The stories are split in the order of `stories.jsonl`: the first {DEVELOPMENT} are development, "
+        f"the last {len(stories) - DEVELOPMENT} are held out (their errors are counted, never written or read); "
+        "every figure is given for each part and for all.\n\n" + result + "\n\n## Errors by class\n\n"
+        "`python3 eval/quotes.py --errors FILE` writes each development error with its context.\n\n"
+        + error_counts(parts) + "\n\n" + (kept or f"{HAND}\n\n(not written yet)\n"),
         encoding="utf-8")
     print(f"wrote {out}")
 

@@ -52,6 +52,8 @@ struct ExpectedQuote {
     /// The words that name the speaker where the quotation is attributed (`he`).
     speaker_mention: Option<String>,
     verb: Option<String>,
+    /// `direct`, `partial` or `term`, when the case says.
+    kind: Option<String>,
 }
 
 fn dir() -> PathBuf {
@@ -154,10 +156,16 @@ fn check(a: &Article, want: &Expected) -> Vec<String> {
         if q.speaker.as_deref() != speaker
             || (q.verb.is_some() && q.verb.as_deref() != verb)
             || (q.speaker_mention.is_some() && q.speaker_mention.as_deref() != mention)
+            || q.kind.as_deref().is_some_and(|k| k != found.kind.as_str())
         {
             wrong.push(format!(
-                "quote {:?}: got {speaker:?} [{mention:?}] {verb:?}, expected {:?} [{:?}] {:?}",
-                q.text, q.speaker, q.speaker_mention, q.verb
+                "quote {:?}: got {speaker:?} [{mention:?}] {verb:?} {}, expected {:?} [{:?}] {:?} {:?}",
+                q.text,
+                found.kind.as_str(),
+                q.speaker,
+                q.speaker_mention,
+                q.verb,
+                q.kind
             ));
         }
     }

@@ -66,6 +66,14 @@ pub(crate) struct Lexicon {
     pub(crate) organization_words: Words,
     /// Words before a quotation that make it a term, not speech (`so-called`, `titled`).
     pub(crate) term_cues: Words,
+    /// Words that may stand between a speaker and the speech verb (`also`, `today`).
+    pub(crate) speech_adverbs: Words,
+    /// Auxiliary verbs: never part of a speaker's name (`had`, `have`, `was`).
+    pub(crate) auxiliaries: Words,
+    /// Documents that speak for whoever issued them (`statement`, `proxy`, `report`).
+    pub(crate) documents: Words,
+    /// Words of a company's name (`inc`, `corp`) and the nouns that refer back to one.
+    pub(crate) company_words: Words,
     /// Lines of the file that could not be read (none: a unit test checks).
     pub(crate) errors: Vec<String>,
 }
@@ -102,6 +110,10 @@ impl Lexicon {
             speaker_titles: Words::default(),
             organization_words: Words::default(),
             term_cues: Words::default(),
+            speech_adverbs: Words::default(),
+            auxiliaries: Words::default(),
+            documents: Words::default(),
+            company_words: Words::default(),
             errors: Vec::new(),
         };
         let mut section = "";
@@ -187,6 +199,10 @@ impl Lexicon {
             "speaker_titles" => &mut self.speaker_titles,
             "organization_words" => &mut self.organization_words,
             "term_cues" => &mut self.term_cues,
+            "speech_adverbs" => &mut self.speech_adverbs,
+            "auxiliaries" => &mut self.auxiliaries,
+            "documents" => &mut self.documents,
+            "company_words" => &mut self.company_words,
             other => return Err(format!("no section {other:?}")),
         };
         set.insert(unquote(line));
@@ -1182,6 +1198,10 @@ mod tests {
             &lex.speaker_titles,
             &lex.organization_words,
             &lex.term_cues,
+            &lex.speech_adverbs,
+            &lex.auxiliaries,
+            &lex.documents,
+            &lex.company_words,
         ] {
             assert!(!set.is_empty());
         }

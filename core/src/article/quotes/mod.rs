@@ -10,12 +10,18 @@
 //!   assistant director of ..., said`, `“...,” airline boss Tony Fernandes tweeted`,
 //!   `“...,” according to CNN`), then before it (`a White House spokesman said: “...”`,
 //!   `Amazon released a statement saying, “...”`, reported speech: `Trump said they had
-//!   talks at “extremely high levels”`). A quotation with no attribution takes the speaker
-//!   of the quotation before it in the same paragraph, or of the one it continues from the
-//!   paragraph before.
+//!   talks at “extremely high levels”`, `Said X, ..., “...”`, `X today said, “...”`, `told
+//!   the conference “...”`, `... and added: “...”` with the sentence's subject), then at
+//!   the end of the sentence after the writer's words (`... to “a comfortable level” or
+//!   about 30 pct, he said`), then at the start of the next one (`“...” Rockefeller told
+//!   bankers`). A quotation with no attribution takes the speaker of the quotation before
+//!   it in the same paragraph, or of the one it continues from the paragraph before; a
+//!   paragraph that opens with one takes who spoke last in the paragraph before.
 //! - The kind ([`QuoteKind`]): a quotation that stands as the speaker's own sentence (it
 //!   opens the paragraph or the sentence, or follows `said:`) is `direct`; quoted words
-//!   read into the writer's sentence are `partial`; quoted words that are not speech are a
+//!   read into the writer's sentence are `partial` (also when opened in lower case after
+//!   the writer's words and a comma, or after a bare verb when the sentence goes on after
+//!   them); quoted words that are not speech are a
 //!   `term` and get no speaker: those after a word of the lexicon's `term_cues`
 //!   (`so-called`, `titled`), titles of works (`“Once Upon A Time in Hollywood”`), a
 //!   quoted modifier (`“abrasive and demeaning” managers`), and short quoted words (under
@@ -31,7 +37,10 @@ mod attribution;
 mod marks;
 mod speakers;
 
-use attribution::{attribute_after, attribute_before, is_verb, lower, words};
+use attribution::{
+    attribute_after, attribute_before, attribute_sentence_end, is_verb, lower,
+    next_sentence_speaker, speech_subjects, words,
+};
 use marks::{quotations, trim_content};
 
 /// Pronouns that may speak.
@@ -63,11 +72,15 @@ pub(crate) fn find(text: &str, blocks: &[Block]) -> (Vec<Quote>, Vec<Speaker>) {
     let mut out = Vec::new();
     // The attribution of a quotation left open at the end of the paragraph before.
     let mut carried: Option<Attribution> = None;
+    // Who spoke last in the paragraph before (absolute spans).
+    let mut last_said: Option<Attribution> = None;
     for (index, block) in blocks.iter().enumerate() {
         if block.kind != BlockKind::Paragraph {
             carried = None;
+            last_said = None;
             continue;
         }
+        let said_before = last_said.take();
         let piece = block.span.slice(text);
         let base = block.span.start;
         let absolute = |(s, v): Attribution| (s.map(|s| s.shift(base)), v.map(|v| v.shift(base)));
@@ -103,23 +116,46 @@ pub(crate) fn find(text: &str, blocks: &[Block]) -> (Vec<Quote>, Vec<Speaker>) {
             let words = quoted.split_whitespace().count();
             let continued = match (k, carried) {
                 (0, Some(c)) if raw.open == 0 => Some(c),
+                // A paragraph that opens with a quotation of no attribution of its own
+                // goes on with who spoke last in the paragraph before.
+                (0, None) if raw.open == 0 => said_before,
                 _ => previous.filter(|(s, _)| s.is_some()),
             };
-            let standing = raw.dash || stands_alone(piece, raw.open) || before.is_some_and(|b| b.1);
+            let standing =
+                (raw.dash || stands_alone(piece, raw.open) || before.is_some_and(|b| b.1))
+                    && !reads_on(piece, raw, quoted, k > 0);
             let term = after.is_none()
                 && (cued_as_term(piece, raw.open)
                     || title_of_work(piece, raw.content)
                     || modifier(piece, raw, quoted));
-            let found = after.or(before.map(|b| b.0)).map(absolute);
+            // The attribution at the end of the sentence, after the writer's words that
+            // follow the quotation; the speaker named at the start of the next sentence.
+            let late = if after.is_none() && before.is_none() {
+                if full_stop {
+                    // Not when the quotation goes on from one before it in the paragraph
+                    // or from one left open.
+                    (continued.is_none() || (k == 0 && carried.is_none()))
+                        .then(|| next_sentence_speaker(piece, raw.end))
+                        .flatten()
+                } else {
+                    attribute_sentence_end(piece, raw.end)
+                }
+            } else {
+                None
+            };
+            let found = after.or(before.map(|b| b.0)).or(late).map(absolute);
+            // Short words attributed only at the end of the sentence may be a term the
+            // writer uses (`The reference to “irony” was lost, he said.`).
+            let attributed = after.is_some() || before.is_some() || (late.is_some() && words >= 4);
             let kind = if term {
                 QuoteKind::Term
             } else if standing {
-                if found.is_some() || continued.is_some() || words >= 4 {
+                if attributed || continued.is_some() || words >= 4 {
                     QuoteKind::Direct
                 } else {
                     QuoteKind::Term
                 }
-            } else if found.is_some() || words >= 4 {
+            } else if attributed || words >= 4 {
                 QuoteKind::Partial
             } else {
                 QuoteKind::Term
@@ -139,7 +175,20 @@ pub(crate) fn find(text: &str, blocks: &[Block]) -> (Vec<Quote>, Vec<Speaker>) {
             if kind != QuoteKind::Term {
                 previous = Some((mention, verb));
                 next_carry = (!raw.closed).then_some((mention, verb));
+                if mention.is_some() {
+                    last_said = Some((mention, verb));
+                }
             }
+        }
+        // A speech verb after the paragraph's last quotation: `Skeoch said.`, `Wagner told
+        // a news conference ...`.
+        let quoted: Vec<Span> = raws.iter().map(|r| r.content).collect();
+        let after_quotes = raws.last().map_or(0, |r| r.end);
+        if let Some((subject, verb)) = speech_subjects(piece, &quoted)
+            .into_iter()
+            .rfind(|(s, _)| s.start >= after_quotes)
+        {
+            last_said = Some((Some(subject.shift(base)), Some(verb.shift(base))));
         }
         carried = next_carry;
     }
@@ -158,6 +207,33 @@ fn stands_alone(piece: &str, open: usize) -> bool {
         return true;
     }
     words(piece, 0, open).last().is_some_and(is_verb)
+}
+
+/// True when a quotation set off by punctuation or a verb is read into the writer's
+/// sentence all the same: opened in lower case after a comma that follows the writer's
+/// words (`However, “the impact ... changes,” Horner said`; not `said, “a big ...”`, nor
+/// the second half of a quotation split by its attribution), or after a bare verb when
+/// the sentence goes on after it (`Kassebaum said “only a miniscule number of banks” have
+/// qualified`) or when it is too short to be a sentence (`have told “the whole truth.”`).
+fn reads_on(piece: &str, raw: &marks::Raw, quoted: &str, split: bool) -> bool {
+    let before = piece.get(..raw.open).unwrap_or("").trim_end();
+    let Some(last) = before.chars().next_back() else {
+        return false;
+    };
+    let lower_start = quoted.starts_with(char::is_lowercase);
+    let previous = words(piece, 0, raw.open);
+    let verb_before = |skip: usize| previous.iter().rev().nth(skip).is_some_and(is_verb);
+    if last == ',' {
+        return lower_start && !split && !verb_before(0);
+    }
+    if ".!?:;—–-(”\"".contains(last) || !verb_before(0) {
+        return false;
+    }
+    let short = quoted.split_whitespace().count() < 4;
+    let ends = quoted.ends_with(['.', '!', '?']);
+    let rest = piece.get(raw.end..).unwrap_or("").trim_start();
+    let goes_on = raw.closed && !ends && rest.starts_with(char::is_lowercase);
+    short || goes_on
 }
 
 /// True when the word before the quotation says what follows is a name or a term:
@@ -218,7 +294,9 @@ fn modifier(piece: &str, raw: &marks::Raw, quoted: &str) -> bool {
     };
     let bare = next.trim_matches(|c: char| !c.is_alphanumeric());
     let l = bare.to_lowercase();
-    bare == next
+    // The noun may end the sentence: `“abrasive and demeaning” managers.`
+    next.starts_with(bare)
+        && !bare.is_empty()
         && bare.starts_with(char::is_lowercase)
         && !PRONOUNS.contains(&l.as_str())
         && !DETERMINERS.contains(&l.as_str())

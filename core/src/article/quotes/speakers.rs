@@ -14,8 +14,19 @@
 //! - a name joins the speaker of the same name (`Trump`, `Mr Trump`, `President Donald
 //!   Trump`: a name of one word is the same person as a longer name that holds it), or is
 //!   a new speaker;
-//! - `he` and `she` are the nearest person named before the mention whose title does not
-//!   say otherwise (`Mrs`, `Mr`); `it`, `they` and `we` the nearest organisation;
+//! - `he` and `she` are, in this order: who spoke last in the same paragraph (a quotation's
+//!   speaker or the subject of a speech verb, a person or one described: `One said ...
+//!   “...,” he said`); the first person the paragraph names; the nearest before who spoke
+//!   or whom the text says is a person (a title, an appositive, a speech verb: not `the
+//!   Geneva Motor Show`, two capitalized words); any person named before; never one whose
+//!   title says otherwise (`Mrs`, `Mr`). `it`, `they` and `we` are the nearest
+//!   organisation;
+//! - a firm's possessive before a name is an affiliation (`Hutton's Phillippi` is Joseph
+//!   Phillippi); a shorter name of an organisation named before is that organisation
+//!   (`Columbia Gas`); a document (the lexicon's `documents`: `the statement`, `the
+//!   proxy`) speaks for the organisation named in it or before it; `the company` is the
+//!   nearest organisation with a word of the lexicon's `company_words`; `the source` is
+//!   the fuller description of the same head given before;
 //! - `the minister`, `the spokesman` is the nearest person named before with that role in
 //!   their title, `the company`, `the ministry` the nearest organisation (of that word when
 //!   one has it); with none, and for descriptions such as `a White House spokesman`, the
@@ -23,7 +34,7 @@
 
 use super::super::lexicon::lex;
 use super::super::{Block, BlockKind, Quote, Speaker};
-use super::attribution::{Word, ends_sentence, words};
+use super::attribution::{Word, ends_sentence, speech_subjects, words};
 use super::{DETERMINERS, NAME_JOINERS};
 use crate::text::Span;
 
@@ -135,7 +146,29 @@ fn without_possessive(w: &Word<'_>) -> Span {
 fn read_name(text: &str, run: &[Word<'_>], before: Option<&Word<'_>>) -> Option<Mention> {
     let first = run.first()?;
     let last = run.last()?;
-    let cut = run.iter().rposition(is_title).map_or(0, |i| i + 1);
+    // An organisation keeps the words of its name that are titles elsewhere: `Foreign
+    // Ministry`, `Finance Ministry`.
+    let mut cut = if run.last().is_some_and(|w| is_org_word(&folded(w))) {
+        0
+    } else {
+        run.iter().rposition(is_title).map_or(0, |i| i + 1)
+    };
+    // A firm's possessive before a person's name: `Hutton's Phillippi`, `Elders'
+    // O'Neill` (the person of that firm); an organisation keeps it (`Japan's Finance
+    // Ministry`).
+    if let Some(p) = run
+        .iter()
+        .rposition(|w| w.raw.ends_with("'s") || w.raw.ends_with("’s") || w.raw.ends_with("s'"))
+        && p + 1 >= cut
+        && p + 1 < run.len()
+        && !run
+            .get(p + 1..)
+            .unwrap_or_default()
+            .iter()
+            .any(|w| is_org_word(&folded(w)))
+    {
+        cut = p + 1;
+    }
     let name = run.get(cut..)?;
     let (name_first, name_last) = (name.first()?, name.last()?);
     // `Every August`, `Last Monday` name no one.
@@ -221,7 +254,12 @@ fn mentions(text: &str, blocks: &[Block], quotes: &[Quote]) -> Vec<Mention> {
                 let joiner = NAME_JOINERS.contains(&folded(x).as_str())
                     && ws.get(j + 1).is_some_and(capitalized)
                     && j > i;
-                if !(capitalized(x) || is_title(x) || joiner) || inside(x.span) {
+                // A party tag in parentheses is not part of the name: `Alan Cranston
+                // (D-Cal.)`.
+                if !(capitalized(x) || is_title(x) || joiner)
+                    || inside(x.span)
+                    || (j > i && x.raw.starts_with('('))
+                {
                     break;
                 }
                 j += 1;
@@ -296,6 +334,28 @@ struct Entity {
     words: Vec<String>,
     gender: Option<Gender>,
     person: bool,
+    /// The text says it is a person that speaks: a title, an appositive, a speech verb
+    /// or a quotation of theirs (`Geneva Motor Show`, two capitalized words, is not).
+    strong: bool,
+}
+
+/// What the resolution reads, in the order of the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Item {
+    /// A name of the article (index in the names).
+    Name(usize),
+    /// The subject of a speech verb (index in the subjects).
+    Subject(usize),
+    /// A quotation's mention (index in the quotations).
+    Quote(usize),
+}
+
+/// One who spoke before: where, in which block, and the entity.
+#[derive(Clone, Copy, Debug)]
+struct Spoken {
+    at: usize,
+    block: usize,
+    entity: usize,
 }
 
 /// Resolves each quotation's mention to a speaker; returns the speakers, in the order the
@@ -305,75 +365,155 @@ pub(super) fn resolve(text: &str, blocks: &[Block], quotes: &mut [Quote]) -> Vec
         return Vec::new();
     }
     let names = mentions(text, blocks, quotes);
-    // Every name and every quotation's mention, in the order of the text.
-    let mut order: Vec<(usize, Option<usize>, Option<usize>)> = names
+    // The subjects of the speech verbs outside the quotations (`Zimmerman said`, `One
+    // said`), but the quotations' own mentions.
+    let mut subjects: Vec<(usize, Span)> = Vec::new();
+    for (index, block) in blocks.iter().enumerate() {
+        if block.kind != BlockKind::Paragraph {
+            continue;
+        }
+        let base = block.span.start;
+        let quoted: Vec<Span> = quotes
+            .iter()
+            .filter(|q| q.block == index && q.span.start >= base)
+            .map(|q| Span::new(q.span.start - base, q.span.end - base))
+            .collect();
+        for (subject, _) in speech_subjects(block.span.slice(text), &quoted) {
+            let subject = subject.shift(base);
+            if !quotes.iter().any(|q| q.mention == Some(subject)) {
+                subjects.push((index, subject));
+            }
+        }
+    }
+    // Every name, subject and quotation's mention, in the order of the text.
+    let mut order: Vec<(usize, Item)> = names
         .iter()
         .enumerate()
-        .map(|(i, m)| (m.span.start, Some(i), None))
+        .map(|(i, m)| (m.span.start, Item::Name(i)))
         .collect();
+    order.extend(
+        subjects
+            .iter()
+            .enumerate()
+            .map(|(j, (_, s))| (s.start, Item::Subject(j))),
+    );
     order.extend(
         quotes
             .iter()
             .enumerate()
-            .filter_map(|(k, q)| q.mention.map(|m| (m.start, None, Some(k)))),
+            .filter_map(|(k, q)| q.mention.map(|m| (m.start, Item::Quote(k)))),
     );
-    order.sort_by_key(|&(at, name, quote)| (at, quote.is_some(), name, quote));
+    order.sort();
     let mut entities: Vec<Entity> = Vec::new();
     // The entity each name went to, and the names seen so far (for pronouns and roles).
     let mut seen: Vec<(usize, usize)> = Vec::new(); // (name index, entity)
+    let mut spoken: Vec<Spoken> = Vec::new();
     let mut resolved: Vec<Option<usize>> = vec![None; quotes.len()];
-    for (_, name, quote) in order {
-        if let Some(n) = name {
-            let Some(m) = names.get(n) else { continue };
-            if !m.person && !m.organization {
-                // A surname alone is the person named before in full: `Trump`.
-                let w = name_words(text, m.name);
-                if let [one] = w.as_slice()
-                    && let Some(e) = entities
-                        .iter()
-                        .rposition(|e| e.person && e.words.contains(one))
-                {
-                    seen.push((n, e));
+    for (_, item) in order {
+        let (mention, block, k) = match item {
+            Item::Name(n) => {
+                let Some(m) = names.get(n) else { continue };
+                if !m.person && !m.organization {
+                    // A surname alone is the person named before in full: `Trump`; a
+                    // word alone that starts an organisation's name is that
+                    // organisation: `Columbia` for Columbia Gas System Inc.
+                    let w = name_words(text, m.name);
+                    if let [one] = w.as_slice()
+                        && let Some(e) = entities
+                            .iter()
+                            .rposition(|e| e.person && e.words.contains(one))
+                    {
+                        seen.push((n, e));
+                    }
+                    continue;
                 }
+                let e = join(text, &mut entities, m);
+                seen.push((n, e));
                 continue;
             }
-            let e = join(text, &mut entities, m);
-            seen.push((n, e));
-            continue;
-        }
-        let Some(k) = quote else { continue };
-        let Some(mention) = quotes.get(k).and_then(|q| q.mention) else {
-            continue;
+            Item::Subject(j) => {
+                let Some(&(block, span)) = subjects.get(j) else {
+                    continue;
+                };
+                (span, block, None)
+            }
+            Item::Quote(k) => {
+                let Some(q) = quotes.get(k) else { continue };
+                let Some(mention) = q.mention else { continue };
+                (mention, q.block, Some(k))
+            }
         };
-        // A quotation whose mention is also a name just read: the same entity.
-        if let Some(&(_, e)) = seen.iter().rev().find(|(n, _)| {
-            names
-                .get(*n)
-                .is_some_and(|m| m.span == mention || m.name == mention)
-        }) {
-            if let Some(slot) = resolved.get_mut(k) {
-                *slot = Some(e);
-            }
-            continue;
-        }
-        let block = quotes.get(k).map_or(0, |q| q.block);
-        let e = refer(text, &names, &seen, &entities, mention, block).or_else(|| {
-            let mut ws = words(text, mention.start, mention.end);
-            // `Trump's statement` is Trump's.
-            if let Some(p) = ws
-                .iter()
-                .position(|w| w.bare.ends_with("'s") || w.bare.ends_with("’s"))
-                && ws.first().is_some_and(capitalized)
-            {
-                ws.truncate(p + 1);
-            }
-            let m = read_name(text, &ws, None)
-                .filter(|m| m.person || m.organization || capitalized_start(&ws))
-                .unwrap_or_else(|| description(text, mention));
-            Some(join(text, &mut entities, &m))
+        // A mention that is also a name just read: the same entity.
+        let named = seen.iter().rev().find(|(n, _)| {
+            names.get(*n).is_some_and(|m| {
+                m.span == mention
+                    || m.name == mention
+                    || (k.is_none() && m.span.start == mention.start)
+            })
         });
-        if let Some(slot) = resolved.get_mut(k) {
-            *slot = e;
+        let e = if let Some(&(_, e)) = named {
+            Some(e)
+        } else {
+            refer(text, &names, &seen, &spoken, &entities, mention, block).or_else(|| {
+                let mut ws = words(text, mention.start, mention.end);
+                // `Trump's statement` is Trump's.
+                if let Some(p) = ws
+                    .iter()
+                    .position(|w| w.bare.ends_with("'s") || w.bare.ends_with("’s"))
+                    && ws.first().is_some_and(capitalized)
+                {
+                    ws.truncate(p + 1);
+                }
+                if ws
+                    .first()
+                    .is_some_and(|w| PRONOUN_WORDS.contains(&folded(w).as_str()))
+                {
+                    return None;
+                }
+                // `the Foreign Ministry statement` is the Foreign Ministry's.
+                if ws.len() > 2
+                    && ws
+                        .last()
+                        .is_some_and(|w| lex().documents.contains(folded(w).as_str()))
+                    && ws.iter().skip(1).any(capitalized)
+                {
+                    ws.pop();
+                    if ws
+                        .first()
+                        .is_some_and(|w| DETERMINERS.contains(&folded(w).as_str()))
+                    {
+                        ws.remove(0);
+                    }
+                }
+                // `the Soviets` is a description unless it names an organisation.
+                let determined = ws
+                    .first()
+                    .is_some_and(|w| DETERMINERS.contains(&folded(w).as_str()));
+                let m = read_name(text, &ws, None)
+                    .filter(|m| {
+                        m.organization || (!determined && (m.person || capitalized_start(&ws)))
+                    })
+                    .unwrap_or_else(|| description(text, mention));
+                if !m.person
+                    && !m.organization
+                    && let Some(e) = fuller_description(text, &entities, &m)
+                {
+                    return Some(e);
+                }
+                Some(join(text, &mut entities, &m))
+            })
+        };
+        let Some(e) = e else { continue };
+        if let Some(x) = entities.get_mut(e) {
+            x.strong = true;
+        }
+        spoken.push(Spoken {
+            at: mention.start,
+            block,
+            entity: e,
+        });
+        if let Some(slot) = k.and_then(|k| resolved.get_mut(k)) {
+            *slot = Some(e);
         }
     }
     // Number the speakers in the order the quotations name them.
@@ -390,6 +530,60 @@ pub(super) fn resolve(text: &str, blocks: &[Block], quotes: &mut [Quote]) -> Vec
         });
     }
     speakers
+}
+
+/// Pronouns, which name no one by themselves.
+const PRONOUN_WORDS: &[&str] = &["he", "she", "it", "they", "we", "i", "you"];
+
+/// Words that start what a description says more about its head: `a source in New
+/// York close to the Manila government`, `one analyst with a major oil company`.
+const QUALIFIERS: &[&str] = &[
+    "of", "in", "at", "with", "from", "for", "on", "to", "close", "who", "familiar", "near",
+];
+
+/// The head of a description: its last word before a qualifier (`source`).
+fn head(words: &[String]) -> Option<&str> {
+    let end = words
+        .iter()
+        .skip(1)
+        .position(|w| QUALIFIERS.contains(&w.as_str()))
+        .map_or(words.len(), |p| p + 1);
+    words.get(..end)?.last().map(String::as_str)
+}
+
+/// True for a description of one person: `the source`, `One`, `an industry source`;
+/// not `World Bank sources`, `two diplomats`.
+fn singular(words: &[String]) -> bool {
+    let end = words
+        .iter()
+        .skip(1)
+        .position(|w| QUALIFIERS.contains(&w.as_str()))
+        .map_or(words.len(), |p| p + 1);
+    let part = words.get(..end).unwrap_or_default();
+    !part.first().is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "two" | "three" | "several" | "some" | "many" | "other" | "both" | "their"
+        )
+    }) && !part
+        .iter()
+        .any(|w| w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us"))
+}
+
+/// The description named before that `m` shortens: `the source` after `a source in New
+/// York close to the Manila government`, `the spokesman` after `a UAL spokesman`.
+fn fuller_description(text: &str, entities: &[Entity], m: &Mention) -> Option<usize> {
+    let words = name_words(text, m.name);
+    if words.first().map(String::as_str) != Some("the") || words.len() < 2 {
+        return None;
+    }
+    let want = head(&words)?;
+    entities.iter().rposition(|e| {
+        !e.person
+            && !e.speaker.organization
+            && e.words.len() >= words.len()
+            && head(&e.words) == Some(want)
+    })
 }
 
 fn capitalized_start(ws: &[Word<'_>]) -> bool {
@@ -417,6 +611,7 @@ fn refer(
     text: &str,
     names: &[Mention],
     seen: &[(usize, usize)],
+    spoken: &[Spoken],
     entities: &[Entity],
     mention: Span,
     block: usize,
@@ -434,20 +629,49 @@ fn refer(
             } else {
                 Gender::Male
             };
-            let fits = |(_, e): &(&Mention, usize)| {
+            let person = |e: usize| {
                 entities
-                    .get(*e)
+                    .get(e)
                     .is_some_and(|x| x.person && x.gender != Some(want))
             };
+            let strong = |e: usize| person(e) && entities.get(e).is_some_and(|x| x.strong);
+            let one = |e: usize| {
+                person(e)
+                    || entities
+                        .get(e)
+                        .is_some_and(|x| !x.person && !x.speaker.organization && singular(&x.words))
+            };
+            let talked = || {
+                spoken
+                    .iter()
+                    .rev()
+                    .filter(|s| s.at < mention.start && one(s.entity))
+            };
+            // Who spoke last in this paragraph: `One said the state had cut spending.
+            // “...,” he said`.
+            if let Some(s) = talked().find(|s| s.block == block) {
+                return Some(s.entity);
+            }
             // The subject of the paragraph (the first person it names) before the
             // nearest one: `Trump, for one, seemed positive about a meeting with Kim:
             // “...,” he said`.
-            let here = before
+            if let Some((_, e)) = before
                 .clone()
-                .filter(|(m, _)| m.block == block)
-                .rfind(fits)
-                .map(|(_, e)| e);
-            here.or_else(|| before.filter(fits).map(|(_, e)| e).next())
+                .rfind(|(m, e)| m.block == block && strong(*e))
+            {
+                return Some(e);
+            }
+            // The nearest who spoke or is said to be a person; then any person named.
+            let named = before
+                .clone()
+                .find(|(_, e)| strong(*e))
+                .map(|(m, e)| (m.span.start, e));
+            let talker = talked().next().map(|s| (s.at, s.entity));
+            match (named, talker) {
+                (Some(a), Some(b)) => Some(if a.0 > b.0 { a.1 } else { b.1 }),
+                (Some(a), None) | (None, Some(a)) => Some(a.1),
+                (None, None) => before.filter(|(_, e)| person(*e)).map(|(_, e)| e).next(),
+            }
         }
         ("it" | "they" | "we", 1) => before
             .filter(|(m, _)| m.organization)
@@ -455,17 +679,71 @@ fn refer(
             .next(),
         ("the", n) if n >= 2 => {
             let head = lowered.last()?.as_str();
+            // `the statement said`: whoever issued it, named in it (`the Foreign
+            // Ministry statement`) or before it.
+            if lex().documents.contains(head) {
+                // `the Foreign Ministry statement`: the name in it, read as a name.
+                if words(text, mention.start, mention.end)
+                    .iter()
+                    .skip(1)
+                    .any(capitalized)
+                {
+                    return None;
+                }
+                // The one whose name came with the same word: `A Foreign Ministry
+                // statement said ...`.
+                let issued = before.clone().find(|(m, _)| {
+                    m.organization
+                        && text
+                            .get(m.span.end..)
+                            .is_some_and(|t| t.trim_start().to_lowercase().starts_with(head))
+                });
+                if let Some((_, e)) = issued {
+                    return Some(e);
+                }
+                let inside = before.clone().find(|(m, _)| {
+                    m.organization && mention.start <= m.span.start && m.span.end <= mention.end
+                });
+                return inside
+                    .or_else(|| {
+                        seen.iter().rev().find_map(|&(n, e)| {
+                            let m = names.get(n)?;
+                            (m.organization
+                                && mention.start <= m.span.start
+                                && m.span.end <= mention.end)
+                                .then_some((m, e))
+                        })
+                    })
+                    .or_else(|| before.clone().find(|(m, _)| m.organization))
+                    .map(|(_, e)| e);
+            }
             if is_org_word(head) || GENERIC_ORGANIZATIONS.contains(&head) {
                 let named = before.clone().find(|(m, _)| {
                     m.organization && name_words(text, m.name).iter().any(|w| w == head)
                 });
+                // `the company` is a company's: `Columbia Gas System Inc`, not the
+                // `Federal Energy Regulatory Commission` named after it.
+                let company = || {
+                    lex()
+                        .company_words
+                        .contains(head)
+                        .then(|| {
+                            before.clone().find(|(m, _)| {
+                                m.organization
+                                    && name_words(text, m.name)
+                                        .iter()
+                                        .any(|w| lex().company_words.contains(w.as_str()))
+                            })
+                        })
+                        .flatten()
+                };
                 let any = || {
                     GENERIC_ORGANIZATIONS
                         .contains(&head)
                         .then(|| before.clone().find(|(m, _)| m.organization))
                         .flatten()
                 };
-                return named.or_else(any).map(|(_, e)| e);
+                return named.or_else(company).or_else(any).map(|(_, e)| e);
             }
             if lex().speaker_titles.contains(head) {
                 return before
@@ -489,6 +767,18 @@ fn refer(
 /// The entity `m` names: one already met with the same name, or a new one.
 fn join(text: &str, entities: &mut Vec<Entity>, m: &Mention) -> usize {
     let words = name_words(text, m.name);
+    let strong = m.title.is_some() || m.gender.is_some();
+    // A shorter name of an organisation named before: `Columbia Gas` for Columbia Gas
+    // System Inc, `Noranda Forest` for Noranda Forest Inc.
+    if !m.organization
+        && m.title.is_none()
+        && !words.is_empty()
+        && let Some(i) = entities.iter().rposition(|e| {
+            e.speaker.organization && e.words.len() > words.len() && e.words.starts_with(&words)
+        })
+    {
+        return i;
+    }
     let same = entities.iter().rposition(|e| {
         if e.person != m.person || e.speaker.organization != m.organization {
             return false;
@@ -530,6 +820,7 @@ fn join(text: &str, entities: &mut Vec<Entity>, m: &Mention) -> usize {
                     e.speaker.title = m.title;
                 }
                 e.gender = e.gender.or(m.gender);
+                e.strong |= strong;
             }
             i
         }
@@ -544,6 +835,7 @@ fn join(text: &str, entities: &mut Vec<Entity>, m: &Mention) -> usize {
                 words,
                 gender: m.gender,
                 person: m.person,
+                strong,
             });
             entities.len() - 1
         }
