@@ -413,11 +413,6 @@ impl DedupResult {
     /// One row per cluster member: `cluster`, `canonical`, `article`, `published`,
     /// `block`, `start`, `end`, `similarity`, `containment`, `text`. Needs pandas.
     fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let pandas = py.import("pandas").map_err(|_| {
-            pyo3::exceptions::PyImportError::new_err(
-                "to_pandas needs pandas, an optional extra: pip install 'copydesk[pandas]' (or pip install pandas)",
-            )
-        })?;
         let d = &self.inner;
         let columns = [
             "cluster",
@@ -452,11 +447,7 @@ impl DedupResult {
                 lists[9].append(p.text)?;
             }
         }
-        let data = PyDict::new(py);
-        for (name, list) in columns.iter().zip(lists) {
-            data.set_item(name, list)?;
-        }
-        pandas.getattr("DataFrame")?.call1((data,))
+        data_frame(py, &columns, lists)
     }
 
     /// The result as a dict: `clusters` (each as one line of `copydesk dedupe` output) and
@@ -493,6 +484,25 @@ impl DedupResult {
             s.articles, s.passages, s.clusters, s.duplicates
         )
     }
+}
+
+/// A pandas DataFrame of `columns`, each the list of the same position in `lists`; an
+/// `ImportError` naming the extra when pandas is not installed.
+pub(crate) fn data_frame<'py>(
+    py: Python<'py>,
+    columns: &[&str],
+    lists: Vec<Bound<'py, PyList>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let pandas = py.import("pandas").map_err(|_| {
+        pyo3::exceptions::PyImportError::new_err(
+            "to_pandas needs pandas, an optional extra: pip install 'copydesk[pandas]' (or pip install pandas)",
+        )
+    })?;
+    let data = PyDict::new(py);
+    for (name, list) in columns.iter().zip(lists) {
+        data.set_item(name, list)?;
+    }
+    pandas.getattr("DataFrame")?.call1((data,))
 }
 
 /// Reads the options shared by `dedupe` and `Deduper`.

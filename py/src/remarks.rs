@@ -10,7 +10,7 @@ use pyo3::types::{PyDict, PyList};
 use crate::article::{Quote, shorten};
 use crate::batch::{self, Progress};
 use crate::convert::published_to_py;
-use crate::dedup::{item, json_to_py, not_one_string, parse_items};
+use crate::dedup::{data_frame, item, json_to_py, not_one_string, parse_items};
 use crate::errors::{invalid, to_pyerr};
 
 /// One quotation of a remark: the `quote` itself (spans into its article's text), the
@@ -207,11 +207,6 @@ impl RemarkResult {
     /// `outlet`, `published`, `block`, `start`, `end`, `kind`, `similarity`,
     /// `containment`, `text`. Needs pandas.
     fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let pandas = py.import("pandas").map_err(|_| {
-            pyo3::exceptions::PyImportError::new_err(
-                "to_pandas needs pandas, an optional extra: pip install 'copydesk[pandas]' (or pip install pandas)",
-            )
-        })?;
         let columns = [
             "cluster",
             "canonical",
@@ -257,11 +252,7 @@ impl RemarkResult {
                 lists[12].append(a.quote_text(q))?;
             }
         }
-        let data = PyDict::new(py);
-        for (name, list) in columns.iter().zip(lists) {
-            data.set_item(name, list)?;
-        }
-        pandas.getattr("DataFrame")?.call1((data,))
+        data_frame(py, &columns, lists)
     }
 
     /// The result as a dict: `clusters` (each as one line of `copydesk quotes` output) and

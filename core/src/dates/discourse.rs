@@ -184,13 +184,7 @@ pub(super) fn anchor(
                 && g <= grain_needed(unit)
                 && let Some(r) = resolve::anchored(d, unit, 0, offset)
             {
-                let iv = r.interval.and_then(|iv| match t.modifier {
-                    Some(md) if md.is_part() => resolve::narrow(iv, md),
-                    _ => Some(iv),
-                });
-                t.kind = r.kind;
-                t.value = r.value;
-                t.interval = iv.map(|(start, end)| Interval { start, end });
+                set_resolved(t, r);
             }
         }
         // A clock time without a day (`at 10:40 a.m.`) is on the day in focus, when the
@@ -226,18 +220,12 @@ pub(super) fn anchor(
                 .filter(|&(_, g, end)| g <= needed && near(end))
                 .and_then(|(d, _, _)| resolve::anchored(d, unit, weekday, offset));
             match resolved {
-                Some(r) => {
-                    let (kind, value) = match pod {
-                        Some(p) => (TimexType::Time, format!("{}T{}", r.value, p.code())),
-                        None => (r.kind, r.value),
-                    };
-                    t.kind = kind;
-                    t.value = value;
-                    let iv = r.interval.and_then(|iv| match t.modifier {
-                        Some(md) if md.is_part() => resolve::narrow(iv, md),
-                        _ => Some(iv),
-                    });
-                    t.interval = iv.map(|(start, end)| Interval { start, end });
+                Some(mut r) => {
+                    if let Some(p) = pod {
+                        r.kind = TimexType::Time;
+                        r.value = format!("{}T{}", r.value, p.code());
+                    }
+                    set_resolved(t, r);
                 }
                 None => {
                     // Dropped, or read against the reference date for want of a focus:
@@ -308,6 +296,12 @@ fn in_narrative_time(e: &Expr, t: &mut Timex, d: Date, g: Grain) {
     {
         return;
     }
+    set_resolved(t, r);
+}
+
+/// Writes resolution `r` into `t`: its type, value, and interval narrowed by `t`'s `START`,
+/// `MID` or `END`.
+fn set_resolved(t: &mut Timex, r: resolve::Resolved) {
     let iv = r.interval.and_then(|iv| match t.modifier {
         Some(md) if md.is_part() => resolve::narrow(iv, md),
         _ => Some(iv),

@@ -376,13 +376,8 @@ impl RemarkFinder {
             .into_iter()
             .enumerate()
             .map(|(id, mut members)| {
-                let canonical = members
-                    .iter()
-                    .copied()
-                    .min_by_key(|&q| (date(q).is_none(), date(q), q))
-                    .unwrap_or(members[0]);
-                members.retain(|&m| m != canonical);
-                members.insert(0, canonical);
+                let canonical =
+                    super::result::first_appearance_first(&mut members, date).unwrap_or(0);
                 let c = set(canonical);
                 let speaker = members
                     .iter()

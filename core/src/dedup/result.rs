@@ -316,14 +316,7 @@ pub(crate) fn build(parts: Parts<'_>) -> Dedup {
         .into_iter()
         .enumerate()
         .map(|(id, mut members)| {
-            // Earliest date first, undated last, then input order.
-            let canonical = members
-                .iter()
-                .copied()
-                .min_by_key(|&i| (date(i).is_none(), date(i), i))
-                .unwrap_or(members[0]);
-            members.retain(|&m| m != canonical);
-            members.insert(0, canonical);
+            let canonical = first_appearance_first(&mut members, date).unwrap_or_default();
             let c = set(rep[canonical as usize] as usize);
             let members = members
                 .into_iter()
@@ -402,4 +395,20 @@ impl UnionFind {
         self.parent[b as usize] = a;
         self.size[a as usize] += self.size[b as usize];
     }
+}
+
+/// Moves the first appearance among `members` (in input order) to the front and returns
+/// it: the earliest published, undated last, then the first in input order. The one rule
+/// for a cluster's canonical passage and a remark's canonical quotation.
+pub(crate) fn first_appearance_first<T: Copy + Ord>(
+    members: &mut Vec<T>,
+    date: impl Fn(T) -> Option<jiff::civil::Date>,
+) -> Option<T> {
+    let canonical = members
+        .iter()
+        .copied()
+        .min_by_key(|&i| (date(i).is_none(), date(i), i))?;
+    members.retain(|&m| m != canonical);
+    members.insert(0, canonical);
+    Some(canonical)
 }
